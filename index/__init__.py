@@ -1,0 +1,76 @@
+"""explorer's non-UI core: reading corpora, metadata, the Whoosh index, search
+and analysis. Never imports `textual` or `explorer`; returns frozen dataclasses."""
+
+from pathlib import Path
+
+from index.corpus import read_corpus
+from index.errors import (
+    ArticleNotFound,
+    CorpusError,
+    ExplorerError,
+    IndexBusyError,
+    IndexMissingError,
+    QueryError,
+    ReadError,
+)
+from index.library import Library, ProgressCallback
+from index.models import (
+    CONFIDENCES,
+    CONFIRMED,
+    INFERRED,
+    META_FIELDS,
+    UNKNOWN,
+    Article,
+    ArticleView,
+    BuildProgress,
+    BuildSummary,
+    CorpusInfo,
+    Duplicate,
+    FacetCount,
+    Facets,
+    Fragment,
+    Hit,
+    Metadata,
+    MetaField,
+    ReadResult,
+    SearchResult,
+    Skipped,
+    Span,
+)
+
+BUNDLED_CORPUS: Path = Path(__file__).resolve().parent / "data" / "behemoth"
+
+__all__ = [
+    "BUNDLED_CORPUS",
+    "CONFIDENCES",
+    "CONFIRMED",
+    "INFERRED",
+    "META_FIELDS",
+    "UNKNOWN",
+    "Article",
+    "ArticleNotFound",
+    "ArticleView",
+    "BuildProgress",
+    "BuildSummary",
+    "CorpusError",
+    "CorpusInfo",
+    "Duplicate",
+    "ExplorerError",
+    "FacetCount",
+    "Facets",
+    "Fragment",
+    "Hit",
+    "IndexBusyError",
+    "IndexMissingError",
+    "Library",
+    "Metadata",
+    "MetaField",
+    "ProgressCallback",
+    "QueryError",
+    "ReadError",
+    "ReadResult",
+    "SearchResult",
+    "Skipped",
+    "Span",
+    "read_corpus",
+]
