@@ -34,6 +34,7 @@ from index.models import (
     MetaField,
     ReadResult,
     SearchResult,
+    SharedPassage,
     Skipped,
     Span,
 )
@@ -70,6 +71,7 @@ __all__ = [
     "ReadError",
     "ReadResult",
     "SearchResult",
+    "SharedPassage",
     "Skipped",
     "Span",
     "read_corpus",

@@ -225,3 +225,13 @@ class CorpusInfo:
     date_max: str | None
     skipped: tuple[Skipped, ...]
     duplicates: tuple[Duplicate, ...]
+
+
+@dataclass(frozen=True)
+class SharedPassage:
+    """A passage two texts share: its span in each, and how many words it runs."""
+
+    left: Span
+    right: Span
+    words: int
+    similarity: float = 1.0  # 1.0 for word-for-word; lower for near copies
