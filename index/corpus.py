@@ -41,7 +41,18 @@ def article_id(text: str) -> str:
     return hashlib.blake2b(norm.encode("utf-8"), digest_size=8).hexdigest()
 
 
-def read_file(root: Path, path: Path) -> ReadResult:
+class Manifest:
+    """Sidecar metadata of a corpus folder. Placeholder until the manifest reader lands."""
+
+    fingerprint: str = ""
+
+
+def load_manifest(root: Path) -> Manifest | None:
+    """The corpus folder's sidecar manifest, or None. Placeholder: always None."""
+    return None
+
+
+def read_file(root: Path, path: Path, manifest: Manifest | None = None) -> ReadResult:
     """Read one file of a corpus. Placeholder until the corpus readers land."""
     rel = path.relative_to(root).as_posix()
     try:
@@ -64,8 +75,9 @@ def read_corpus(path: Path) -> ReadResult:
     skipped: list[Skipped] = []
     duplicates: list[Duplicate] = []
     seen: dict[str, str] = {}
+    manifest = load_manifest(root)
     for file in corpus_files(path):
-        result = read_file(root, file)
+        result = read_file(root, file, manifest)
         skipped.extend(result.skipped)
         for art in result.articles:
             if art.id in seen:
