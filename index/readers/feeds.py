@@ -1,0 +1,183 @@
+"""RSS 0.9x-2.0, RSS 1.0/RDF, Atom 0.3/1.0 and CDF feeds by feedparser: an article per entry.
+
+Rule kept here: nothing is fetched and no entity expands without bound. feedparser
+gets the bytes as a stream (a string could be taken for a path or a URL), strips
+the DOCTYPE and keeps only entities with literal values, and its expat parser
+never loads external entities; a feed whose declared entities would still
+expand past a fixed budget is refused before parsing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import io
+import re
+from typing import Any
+
+from index.errors import ReadError
+from index.models import CONFIRMED, SOURCE_FEED
+from index.readers.base import Candidate, Extracted, FileContent
+from index.readers.fields import normalise_language, parse_iso
+from index.readers.htmltext import html_to_text, looks_like_html
+from index.textutil import clean_line, clean_text
+
+# Entity declarations feedparser keeps: a literal value with no "&" (so no nesting).
+_KEPT_ENTITY = re.compile(rb'<!ENTITY\s+(\w+)\s+"([^&"]*)"')
+_MAX_EXPANSION = 16 << 20  # characters that declared entities may add to a feed
+_HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
+
+
+def _check_entities(data: bytes) -> None:
+    """Refuse a feed whose declared entities would expand into huge text.
+
+    feedparser drops entities built from other entities (the billion-laughs
+    chain), so what can still grow is a long literal referenced many times.
+    """
+    if b"<!ENTITY" not in data:
+        return
+    total = sum(
+        len(value) * data.count(b"&" + name + b";") for name, value in _KEPT_ENTITY.findall(data)
+    )
+    if total > _MAX_EXPANSION:
+        raise ReadError("feed declares entities that would expand into huge text; not read")
+
+
+def _date(entry: Any) -> tuple[str, str] | None:
+    """(ISO date, note) of an entry: published before created before updated.
+
+    The date as written keeps its UTC offset (so the day stays the outlet's
+    day); feedparser's UTC reading serves when the written form is unusual.
+    """
+    for key in ("published", "created", "updated"):
+        raw = clean_line(str(entry.get(key) or ""))
+        iso = parse_iso(raw) if raw else None
+        if iso:
+            return iso, f"the entry's {key} date"
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            try:
+                stamp = dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.UTC)
+            except (TypeError, ValueError, OverflowError, OSError):
+                stamp = None
+            if stamp is not None:
+                return stamp.isoformat(), f"the entry's {key} date (in UTC)"
+        if raw:
+            return raw, f"the entry's {key} date, as written"
+    return None
+
+
+def _detail_text(detail: Any, fallback: str = "") -> str:
+    """Text of a feedparser text construct ({"type": ..., "value": ...})."""
+    value = str((detail.get("value") if detail else None) or fallback or "")
+    kind = str((detail.get("type") if detail else None) or "").lower()
+    if any(kind.startswith(t) for t in _HTML_TYPES) or (not kind and looks_like_html(value)):
+        return html_to_text(value)
+    return clean_text(value)
+
+
+def _entry_text(entry: Any) -> str:
+    """The fullest text an entry has: any content element, else the summary."""
+    texts = [_detail_text(item) for item in entry.get("content", []) or []]
+    texts.append(_detail_text(entry.get("summary_detail"), entry.get("summary", "")))
+    return max(texts, key=len, default="")
+
+
+def _author(entry: Any) -> str | None:
+    names = [clean_line(str(a.get("name", ""))) for a in entry.get("authors", []) or []]
+    names = [n for n in names if n]
+    if names:
+        return ", ".join(dict.fromkeys(names))
+    author = clean_line(str(entry.get("author", "") or ""))
+    return author or None
+
+
+def _entry_article(entry: Any, index: int, feed: Any) -> tuple[Extracted | None, str]:
+    title = _detail_text(entry.get("title_detail"), entry.get("title", ""))
+    title = " ".join(title.split())
+    text = _entry_text(entry)
+    note = ""
+    if not text and title:
+        text, note = title, "entry has no text; its title stands for it"
+    if not text:
+        return None, "no text"
+    cands: list[Candidate] = []
+    if title:
+        cands.append(Candidate("title", title, SOURCE_FEED, CONFIRMED, "entry title"))
+    feed_title = " ".join(_detail_text(feed.get("title_detail"), feed.get("title", "")).split())
+    if feed_title:
+        cands.append(Candidate("outlet", feed_title, SOURCE_FEED, CONFIRMED, "the feed's title"))
+    date = _date(entry)
+    if date:
+        cands.append(Candidate("date", date[0], SOURCE_FEED, CONFIRMED, date[1]))
+    author = _author(entry)
+    if author:
+        cands.append(Candidate("author", author, SOURCE_FEED, CONFIRMED, "entry author"))
+    language = entry.get("language") or feed.get("language")
+    if language:
+        lang = normalise_language(clean_line(str(language)))
+        cands.append(Candidate("language", lang, SOURCE_FEED, CONFIRMED, "feed language"))
+    link = clean_line(str(entry.get("link", "") or ""))
+    if link:
+        cands.append(Candidate("url", link, SOURCE_FEED, CONFIRMED, "entry link"))
+    extra: list[tuple[str, str]] = []
+    if entry.get("id") and entry.get("id") != link:
+        extra.append(("id", clean_line(str(entry["id"]))))
+    tags = [clean_line(str(t.get("term", ""))) for t in entry.get("tags", []) or []]
+    if any(tags):
+        extra.append(("tags", ", ".join(t for t in tags if t)))
+    if note:
+        extra.append(("note", note))
+    return Extracted(text=text, entry=index, candidates=tuple(cands), extra=tuple(extra)), ""
+
+
+def _count(number: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{number} {noun if number == 1 else plural}"
+
+
+def _reason(exc: object) -> str:
+    text = clean_line(str(exc)) or type(exc).__name__
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def read_feed(data: bytes) -> FileContent:
+    """Every entry of a feed as an article; a feed with no entries gives none and one warning."""
+    import feedparser
+
+    _check_entities(data)
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+    except Exception as exc:  # feedparser's loose parser has failure modes of its own
+        raise ReadError(f"unreadable feed ({_reason(exc)})") from None
+    entries = list(parsed.get("entries", []))
+    feed = parsed.get("feed", {})
+    bozo = bool(parsed.get("bozo"))
+    reason = _reason(parsed.get("bozo_exception", "")) if bozo else ""
+    if not entries:
+        if not parsed.get("version") and not feed:
+            raise ReadError(f"not a readable feed ({reason or 'no RSS, Atom or RDF content'})")
+        if bozo and not parsed.get("version"):
+            raise ReadError(f"unreadable feed ({reason})")
+        return FileContent((), ("feed has no entries",))
+    articles: list[Extracted] = []
+    dropped: list[int] = []
+    for index, entry in enumerate(entries):
+        article, _ = _entry_article(entry, index, feed)
+        if article is None:
+            dropped.append(index)
+        else:
+            articles.append(article)
+    if not articles:
+        if bozo:
+            raise ReadError(f"unreadable feed ({reason}); no entry with text")
+        return FileContent(
+            (), (f"feed has no entries with text ({_count(len(dropped), 'entry')})",)
+        )
+    warnings: list[str] = []
+    if bozo:
+        warnings.append(f"ill-formed feed ({reason}); {_count(len(articles), 'entry')} read")
+    if dropped:
+        where = ", ".join(str(i) for i in dropped[:10]) + (" ..." if len(dropped) > 10 else "")
+        warnings.append(f"{_count(len(dropped), 'entry')} with no text skipped (entry {where})")
+    return FileContent(tuple(articles), tuple(warnings))

@@ -1,0 +1,199 @@
+"""Saved web pages: the article's main text and metadata, by trafilatura and htmldate.
+
+Rule kept here: the text is the article and nothing else (comments, navigation,
+cookie banners, scripts and styles out; tables and lists in), and a page with no
+article (a shop, a login wall, a page its scripts render) is refused, never
+indexed as a page of menus. Nothing is fetched: trafilatura gets the page's text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Any
+
+from index.errors import ReadError
+from index.models import CONFIRMED, INFERRED, SOURCE_HTML
+from index.readers.base import Candidate, Extracted, FileContent
+from index.readers.fields import normalise_language
+from index.readers.htmltext import parse_safe
+from index.textutil import clean_line, clean_text
+
+NO_ARTICLE = "no article text found (a page of menus, a login wall or a script-rendered page?)"
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
+_SEPARATORS = (" - ", " | ", " — ", " – ", " :: ", " · ", " • ", ": ")
+_SENTENCE_END = re.compile(r"[.!?。！？…»“”\"')]\s*$")
+_MIN_PROSE_CHARS = 200  # characters in sentence-like lines that make an article
+_quiet = False
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first few kilobytes (meta or XML declaration)."""
+    head = data[:4096]
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _silence_libraries() -> None:
+    """trafilatura and htmldate log every discarded page; the build reports skips itself."""
+    global _quiet
+    if not _quiet:
+        for name in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+            logging.getLogger(name).setLevel(logging.CRITICAL)
+        _quiet = True
+
+
+def _comparable(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def strip_site_suffix(title: str, site: str | None) -> str:
+    """ "Headline - Site" (or "Site | Headline") without the site name, when the site is known."""
+    if not site:
+        return title
+    wanted = _comparable(site)
+    if not wanted:
+        return title
+    for sep in _SEPARATORS:
+        if sep not in title:
+            continue
+        head, _, tail = title.rpartition(sep)
+        tail_key = _comparable(tail)
+        if head.strip() and tail_key and (wanted in tail_key or tail_key in wanted):
+            return head.strip()
+        first, _, rest = title.partition(sep)
+        first_key = _comparable(first)
+        if rest.strip() and first_key and (wanted in first_key or first_key in wanted):
+            return rest.strip()
+    return title
+
+
+def looks_like_article(text: str) -> bool:
+    """Enough running prose: lines long enough and ending like sentences.
+
+    Menus, product grids and login forms are short lines; an article has paragraphs.
+    """
+    prose = 0
+    for line in text.split("\n"):
+        line = line.strip()
+        if line.startswith(("- ", "| ")):
+            continue  # list items and table rows are not paragraphs
+        if len(line) >= 60 and _SENTENCE_END.search(line) or len(line) >= 160:
+            prose += len(line)
+    return prose >= _MIN_PROSE_CHARS
+
+
+def _page_language(tree: Any) -> str | None:
+    for path in (
+        "/html/@lang",
+        "/html/@xml:lang",
+        "//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')"
+        "='content-language']/@content",
+        "//meta[@name='language' or @name='Language' or @name='dc.language'"
+        " or @name='DC.language']/@content",
+        "//meta[@property='og:locale']/@content",
+    ):
+        try:
+            values = tree.xpath(path, namespaces={"xml": "http://www.w3.org/XML/1998/namespace"})
+        except Exception:  # lxml raises its own error types for odd documents
+            continue
+        for value in values:
+            lang = clean_line(str(value)).split(",")[0].strip()
+            if lang:
+                return normalise_language(lang)
+    return None
+
+
+def read_html(data: bytes, decode: Any) -> FileContent:
+    """A saved web page; `decode(data, declared)` is `textutil.decode_bytes`."""
+    import htmldate
+    import trafilatura
+    from trafilatura.utils import load_html
+
+    _silence_libraries()
+    text = parse_safe(decode(data, declared_charset(data)))
+    tree = load_html(text)
+    if tree is None:
+        raise ReadError("not a readable HTML page")
+    doc = trafilatura.bare_extraction(
+        tree,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        with_metadata=True,
+        date_extraction_params={"original_date": True, "extensive_search": False},
+    )
+    info: dict[str, Any] = {}
+    if doc is not None:
+        info = doc if isinstance(doc, dict) else doc.as_dict()
+    body = _paragraphs(clean_text(str(info.get("text") or "")))
+    if not body or not looks_like_article(body):
+        raise ReadError(NO_ARTICLE)
+    page_url = str(info.get("url") or "")
+    cands: list[Candidate] = []
+    site = clean_line(str(info.get("sitename") or "")) or None
+    if site and page_url and _comparable(site) == _comparable(_host(page_url)):
+        site = None  # trafilatura's fallback from the URL's host: the page does not state it
+    title = clean_line(str(info.get("title") or ""))
+    if title:
+        stripped = strip_site_suffix(title, site or (_host_name(page_url) if page_url else None))
+        note = "page title" + (" without the site name" if stripped != title else "")
+        cands.append(Candidate("title", stripped, SOURCE_HTML, CONFIRMED, note))
+    if site:
+        cands.append(Candidate("outlet", site, SOURCE_HTML, CONFIRMED, "the page's site name"))
+    date = info.get("date")
+    if date:
+        cands.append(Candidate("date", str(date), SOURCE_HTML, CONFIRMED, "page metadata"))
+    else:
+        found = htmldate.find_date(
+            tree, extensive_search=True, original_date=True, url=page_url or None
+        )
+        if found:
+            note = "a date in the page's text (htmldate)"
+            cands.append(Candidate("date", str(found), SOURCE_HTML, INFERRED, note))
+    author = clean_line(str(info.get("author") or ""))
+    if author:
+        cands.append(Candidate("author", author, SOURCE_HTML, CONFIRMED, "page byline or meta"))
+    language = _page_language(tree)
+    if language:
+        cands.append(Candidate("language", language, SOURCE_HTML, CONFIRMED, "page language"))
+    url = clean_line(page_url)
+    if url:
+        cands.append(Candidate("url", url, SOURCE_HTML, CONFIRMED, "canonical link"))
+    extra: list[tuple[str, str]] = []
+    for key in ("description", "categories", "tags", "license"):
+        value = info.get(key)
+        if value:
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+            extra.append((key, clean_line(shown)))
+    return FileContent((Extracted(text=body, candidates=tuple(cands), extra=tuple(extra)),))
+
+
+def _paragraphs(text: str) -> str:
+    """Paragraphs apart by a blank line, as in the other formats; list items and rows together."""
+
+    def kind(line: str) -> str | None:
+        return "row" if line.startswith("|") else "item" if line.startswith("- ") else None
+
+    out: list[str] = []
+    for line in text.split("\n"):
+        if out and out[-1] and line and (kind(line) is None or kind(line) != kind(out[-1])):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
+def _host(url: str) -> str:
+    """https://www.spiegel.de:443/x -> spiegel.de"""
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0].split(":", 1)[0]
+    return re.sub(r"^(?:www|w\d+)\.", "", host)
+
+
+def _host_name(url: str) -> str:
+    """The host's distinctive part: https://www.spiegel.de/x -> spiegel."""
+    parts = [p for p in _host(url).split(".") if p not in ("m", "amp")]
+    return parts[-2] if len(parts) >= 2 else (parts[0] if parts else "")

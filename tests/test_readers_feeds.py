@@ -1,0 +1,207 @@
+"""Readers: RSS/Atom/RDF/CDF feeds, one article per entry, and their hostile variants."""
+
+from __future__ import annotations
+
+import socket
+import time
+from pathlib import Path
+
+import pytest
+
+from index.errors import ReadError
+from index.models import CONFIRMED, SOURCE_FEED
+from index.readers import FileContent, read_bytes
+from index.readers.base import Extracted
+
+FIXTURES = Path(__file__).parent / "fixtures" / "readers"
+
+
+def values(article: Extracted) -> dict[str, str]:
+    return {c.field: c.value for c in article.candidates}
+
+
+def read(name: str, as_name: str | None = None) -> FileContent:
+    return read_bytes((FIXTURES / name).read_bytes(), as_name or name)
+
+
+@pytest.fixture()
+def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a reader tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+
+
+def test_rss20_entries_with_content_over_summary(no_network: None) -> None:
+    content = read("rss20.xml")
+    first, second = content.articles
+    assert content.warnings == ("1 entry with no text skipped (entry 2)",)
+    assert first.entry == 0 and second.entry == 1
+    assert first.text == (
+        "The two-week ferry strike ended on Monday after union members accepted a new pay "
+        "offer.\n\nServices resume on Tuesday morning.\n\n- Route A\n- Route B"
+    )
+    assert "FEED-SCRIPT" not in first.text and "color" not in first.text
+    assert values(first) == {
+        "title": "Ferry strike ends after two weeks",
+        "outlet": "Harbour Gazette",
+        "date": "2025-07-14T09:30:00+01:00",
+        "author": "Sam Carter",
+        "language": "en-GB",
+        "url": "https://harbour-gazette.example/2025/07/14/ferry-strike",
+    }
+    assert {(c.source, c.confidence) for c in first.candidates} == {(SOURCE_FEED, CONFIRMED)}
+    assert dict(first.extra) == {"id": "hg-1001", "tags": "Transport"}
+    # Escaped HTML in a description becomes text.
+    assert second.text == "More than 40,000 people visited the harbour festival this weekend."
+    assert values(second)["date"] == "2025-07-13T18:00:00+00:00"
+
+
+def test_rss10_rdf_latin1_recognised_by_content() -> None:
+    content = read("rss10.rdf", "feed_without_extension")
+    (article,) = content.articles
+    assert article.text.startswith("Die alte Brücke über die Murg wird ab Mai")
+    assert values(article) == {
+        "title": "Brücke über die Murg wird saniert",
+        "outlet": "Talblatt",
+        "date": "2025-04-02T10:00:00+02:00",
+        "author": "Jürgen Weiß",
+        "language": "de",
+        "url": "https://talblatt.example/a1",
+    }
+
+
+def test_atom03_escaped_html_content() -> None:
+    (article,) = read("atom03.atom", "atom03.txt").articles
+    assert article.text == (
+        "Nous avons marché trois jours entre les villages des Cévennes.\n\nLe temps était clément."
+    )
+    meta = values(article)
+    assert meta["date"] == "2025-05-09T08:00:00+00:00" and meta["language"] == "fr"
+    assert meta["outlet"] == "Carnet de route"
+
+
+def test_atom10_xhtml_content_and_published_date() -> None:
+    (article,) = read("atom10.xml").articles
+    assert article.text.startswith("The parser project shipped version 2.0 with faster")
+    assert article.text.endswith("loading.\n\nUpgrading is recommended.")
+    assert values(article)["date"] == "2025-07-15T10:00:00-04:00"
+    assert values(article)["author"] == "Ana Lima"
+
+
+def test_rss091_with_netscape_doctype_is_not_fetched(no_network: None) -> None:
+    (article,) = read("netscape.rss").articles
+    assert (
+        article.text
+        == "The annual bake sale returns to the town square & raises money for the library."
+    )
+    assert values(article)["language"] == "en-US"
+
+
+def test_cdf_channel() -> None:
+    (article,) = read("channel.cdf").articles
+    assert article.text == "The first item of an old channel definition format file."
+    assert values(article)["url"] == "http://cdf.example/one.html"
+
+
+def test_feed_with_no_entries_is_one_warning() -> None:
+    content = read("empty_feed.rss")
+    assert content.articles == () and content.warnings == ("feed has no entries",)
+
+
+def test_ill_formed_feed_is_read_with_one_warning() -> None:
+    content = read("malformed.rss")
+    assert [a.entry for a in content.articles] == [0, 1]
+    assert (
+        content.articles[0].text == "The first story is still readable despite the broken markup."
+    )
+    (warning,) = content.warnings
+    assert warning.startswith("ill-formed feed (") and warning.endswith("); 2 entries read")
+
+
+def test_entry_without_text_uses_its_title() -> None:
+    data = (
+        b'<rss version="2.0"><channel><title>T</title>'
+        b"<item><title>Only a headline</title></item></channel></rss>"
+    )
+    (article,) = read_bytes(data, "a.xml").articles
+    assert article.text == "Only a headline"
+    assert dict(article.extra)["note"] == "entry has no text; its title stands for it"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<?xml version='1.0'?>\n<rss version='2.0'><channel><item>\x00\x01<<<",
+        b"<rss",
+        b"<?xml version='1.0'?>",
+    ],
+)
+def test_unreadable_feeds(data: bytes) -> None:
+    with pytest.raises(ReadError):
+        read_bytes(data, "broken.rss")
+
+
+def test_other_xml_is_named() -> None:
+    data = b'<?xml version="1.0"?><urlset><url><loc>https://x.example/</loc></url></urlset>'
+    with pytest.raises(ReadError, match=r"unsupported XML document \(<urlset>\)"):
+        read_bytes(data, "sitemap.xml")
+
+
+def test_billion_laughs_does_not_expand(no_network: None) -> None:
+    started = time.perf_counter()
+    content = read("billion_laughs.rss")
+    assert time.perf_counter() - started < 5
+    assert all(len(a.text) < 1000 for a in content.articles)
+    assert "lollol" not in "".join(a.text for a in content.articles)
+
+
+def test_external_entities_are_never_loaded(no_network: None) -> None:
+    content = read("external_entity.rss")
+    text = "".join(a.text for a in content.articles)
+    assert "root:" not in text
+    assert text.startswith("Before")
+
+
+def test_large_literal_entity_referenced_many_times_is_refused() -> None:
+    value = "x" * 100_000
+    refs = "&big;" * 200
+    data = (
+        f'<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY big "{value}">\n]>\n'
+        f"<rss version='2.0'><channel><title>T</title><item><title>a</title>"
+        f"<description>{refs}</description></item></channel></rss>"
+    ).encode()
+    with pytest.raises(ReadError, match="entities"):
+        read_bytes(data, "bomb.rss")
+
+
+def test_small_literal_entities_still_work() -> None:
+    data = (
+        b'<?xml version="1.0"?>\n<!DOCTYPE rss [\n<!ENTITY org "Example Org">\n]>\n'
+        b"<rss version='2.0'><channel><title>T</title><item><title>a</title>"
+        b"<description>News from &org; today.</description></item></channel></rss>"
+    )
+    (article,) = read_bytes(data, "a.rss").articles
+    assert article.text == "News from Example Org today."
+
+
+def test_feed_in_utf16_and_undeclared_latin1() -> None:
+    body = (
+        "<rss version='2.0'><channel><title>Größe</title><item><title>Ärger</title>"
+        "<description>Über Straßen.</description></item></channel></rss>"
+    )
+    (article,) = read_bytes(body.encode("utf-16"), "a.rss").articles
+    assert article.text == "Über Straßen." and values(article)["outlet"] == "Größe"
+    content = read_bytes(body.encode("latin-1"), "b.rss")
+    assert content.articles[0].text == "Über Straßen."
+
+
+def test_feed_control_characters_are_visible() -> None:
+    data = (
+        "<rss version='2.0'><channel><title>T</title><item><title>a\u202eb</title>"
+        "<description>x &#x9b; y</description></item></channel></rss>"
+    )
+    (article,) = read_bytes(data.encode(), "a.rss").articles
+    assert values(article)["title"] == "a<U+202E>b"
+    assert "\x9b" not in article.text

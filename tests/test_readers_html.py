@@ -1,0 +1,181 @@
+"""Readers: saved web pages (trafilatura + htmldate), and HTML fragments turned into text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.errors import ReadError
+from index.models import CONFIRMED, INFERRED, SOURCE_HTML
+from index.readers import read_bytes
+from index.readers.base import Extracted
+from index.readers.html import NO_ARTICLE, looks_like_article, strip_site_suffix
+from index.readers.htmltext import html_to_text, looks_like_html
+
+FIXTURES = Path(__file__).parent / "fixtures" / "readers"
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the tram network by twelve kilometres, "
+    "a project that has been debated for more than a decade.",
+    "Supporters say the new lines will cut commuting times for about 40,000 residents, "
+    "while critics warn that the budget estimates are far too optimistic.",
+    "Construction is expected to begin next spring and to last at least four years, "
+    "according to the transport department.",
+]
+
+
+def values(article: Extracted) -> dict[str, str]:
+    return {c.field: c.value for c in article.candidates}
+
+
+def read_fixture(name: str) -> Extracted:
+    content = read_bytes((FIXTURES / name).read_bytes(), name)
+    assert len(content.articles) == 1 and content.warnings == ()
+    return content.articles[0]
+
+
+def test_german_page_declared_latin1_is_the_article_only() -> None:
+    article = read_fixture("de_news.html")
+    text = article.text
+    assert "Der Freiburger Gemeinderat hat am Dienstagabend mit großer Mehrheit" in text
+    assert "„historischen Tag für die Mobilität in unserer Stadt“" in text
+    assert "Die ersten Bauarbeiten sollen bereits im Herbst beginnen." in text
+    assert "- Breitere Radspuren auf der Habsburgerstraße." in text  # lists kept
+    assert "| Stühlinger | 8 km |" in text  # tables kept
+    for boilerplate in (
+        "Cookies",
+        "Alle akzeptieren",
+        "Startseite",
+        "Leser123",
+        "Mehr zum Thema",
+        "Impressum",
+        "TRACKING-SCRIPT-TEXT",
+        "DOCUMENT-WRITE-TEXT",
+        "font-family",
+    ):
+        assert boilerplate not in text
+    assert values(article) == {
+        "title": "Stadtrat beschließt neues Radwegenetz für Freiburg",
+        "outlet": "Südkurier Regional",
+        "date": "2025-03-12",
+        "author": "Katharina Müller",
+        "language": "de",
+        "url": "https://www.suedkurier-regional.example/freiburg/2025/03/12/radwegenetz",
+    }
+    assert {(c.source, c.confidence) for c in article.candidates} == {(SOURCE_HTML, CONFIRMED)}
+    assert not article.plain and article.entry is None
+
+
+def test_french_page_with_json_ld_metadata() -> None:
+    article = read_fixture("fr_news.html")
+    assert "« Nous avons constaté une demande record dès l’ouverture des ventes »" in article.text
+    assert "d’ici à 2035, un engagement jugé ambitieux" in article.text
+    for boilerplate in ("cookies", "Accepter", "Accueil", "newsletter", "Lire aussi", "Mentions"):
+        assert boilerplate not in article.text
+    meta = values(article)
+    assert meta["title"] == "La SNCF annonce des TGV supplémentaires pour l’été"
+    assert meta["author"] == "Claire Dubois"
+    assert meta["date"] == "2025-06-02"
+    assert meta["outlet"] == "Le Quotidien du Rail"
+    assert meta["language"] == "fr-FR"
+    # Paragraphs are separated by a blank line, as in the other formats.
+    assert "Côte d’Azur.\n\n« Nous avons" in article.text
+
+
+@pytest.mark.parametrize("name", ["shop.html", "login_wall.html", "script_rendered.html"])
+def test_pages_without_an_article_are_refused(name: str) -> None:
+    with pytest.raises(ReadError) as info:
+        read_bytes((FIXTURES / name).read_bytes(), name)
+    assert str(info.value) == NO_ARTICLE
+
+
+def page(title: str, head: str = "", body_extra: str = "", charset: str = "utf-8") -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        f'<html><head><meta charset="{charset}"><title>{title}</title>{head}</head><body>'
+        f"<div class='story'>{paragraphs}</div>{body_extra}</body></html>"
+    )
+
+
+def test_title_loses_the_site_suffix_and_date_from_text_is_inferred() -> None:
+    html = page(
+        "Tram network to grow by twelve kilometres - The Example Times",
+        head='<meta property="og:site_name" content="The Example Times">',
+        body_extra="<p class='date'>Published 14 July 2025</p>",
+    )
+    (article,) = read_bytes(html.encode(), "tram.htm").articles
+    meta = {c.field: c for c in article.candidates}
+    assert meta["title"].value == "Tram network to grow by twelve kilometres"
+    assert meta["outlet"].value == "The Example Times"
+    assert meta["date"].value == "2025-07-14"
+    assert meta["date"].confidence in (CONFIRMED, INFERRED)
+
+
+def test_page_charset_from_meta_when_not_utf8() -> None:
+    html = page("Überschrift", charset="windows-1252").replace("tram", "Straßenbahn")
+    (article,) = read_bytes(html.encode("cp1252"), "page.html").articles
+    assert "Straßenbahn network" in article.text
+
+
+def test_page_recognised_by_content_whatever_the_extension() -> None:
+    html = "<!DOCTYPE html>\n" + page("Tram")
+    (article,) = read_bytes(html.encode(), "saved_page.txt").articles
+    assert article.text.startswith("The city council voted on Tuesday")
+
+
+def test_page_with_control_characters_stays_safe() -> None:
+    html = page("Evil \x1b]52;c;eA==\x07 title", body_extra="<p>Tail \x1b[2J and \x9b here.</p>")
+    (article,) = read_bytes(html.encode(), "a.html").articles
+    assert "\x1b" not in article.text and "\x07" not in article.text
+    assert all("\x1b" not in c.value for c in article.candidates)
+
+
+@pytest.mark.parametrize(
+    ("title", "site", "expected"),
+    [
+        ("Headline - Site Name", "Site Name", "Headline"),
+        ("Headline | SITE NAME", "Site Name", "Headline"),
+        ("Headline — Le Monde.fr", "Le Monde", "Headline"),
+        ("Site Name: Headline", "Site Name", "Headline"),
+        ("Headline - with a dash - Site", "Site", "Headline - with a dash"),
+        ("Headline - Other", "Site", "Headline - Other"),
+        ("Headline - Site", None, "Headline - Site"),
+    ],
+)
+def test_strip_site_suffix(title: str, site: str | None, expected: str) -> None:
+    assert strip_site_suffix(title, site) == expected
+
+
+def test_looks_like_article() -> None:
+    assert looks_like_article("\n".join(PARAGRAPHS))
+    assert not looks_like_article("Home\nMen\nWomen\n- Free shipping\nAdd to cart\n€49.99")
+
+
+# --- HTML fragments ---------------------------------------------------------------------
+
+
+def test_html_to_text_keeps_all_words_and_drops_scripts() -> None:
+    html = (
+        "<div><h2>Title</h2><p>First   paragraph\nwith <a href='x'>a link</a>.</p>"
+        "<script>var x = 'SCRIPT';</script><style>.a{}</style><noscript>NOSCRIPT</noscript>"
+        "<ul><li>one</li><li>two</li></ul><p>Line<br>break &amp; entity</p>"
+        "<pre>  keep\n    spacing</pre></div>"
+    )
+    assert html_to_text(html) == (
+        "Title\n\nFirst paragraph with a link.\n\n- one\n- two\n\nLine\nbreak & entity\n\n"
+        "keep\n    spacing"
+    )
+
+
+def test_html_to_text_with_control_characters_and_garbage() -> None:
+    assert html_to_text("<p>a\x00b\x1b[1mc\x9b</p>") == "a␀b␛[1mc<U+009B>"
+    assert html_to_text("") == ""
+    assert html_to_text("<<<>>>") == "<<<>>>"
+
+
+def test_looks_like_html() -> None:
+    assert looks_like_html("Text with <p>a paragraph</p>")
+    assert looks_like_html("<BR/>")
+    assert not looks_like_html("a < b and c > d")
+    assert not looks_like_html("[bold]rich[/bold]")
