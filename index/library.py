@@ -2,24 +2,34 @@
 
 Rule kept here: every method returns frozen dataclasses from `index.models`
 (or raises an `index.errors` error); Whoosh stays behind this class.
-Methods are safe to call from worker threads.
+Methods are safe to call from worker threads: one searcher is shared under a
+lock and refreshed after each build.
 """
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from index import schema as sf
+from index import store
+from index.corpus import corpus_root
+from index.errors import ArticleNotFound, ExplorerError, IndexMissingError, QueryError
 from index.models import (
     Article,
     ArticleView,
     BuildProgress,
     BuildSummary,
     CorpusInfo,
+    FacetCount,
     SearchResult,
 )
 
 ProgressCallback = Callable[[BuildProgress], None]
+_MIN_ID_PREFIX = 4
 
 
 class Library:
@@ -30,29 +40,90 @@ class Library:
     """
 
     def __init__(self, corpus: Path | str, index_dir: Path | str | None = None) -> None:
-        raise NotImplementedError
+        self._corpus = Path(corpus).expanduser().resolve()
+        self._root = corpus_root(self._corpus)
+        self._index_dir = (
+            Path(index_dir).expanduser().resolve()
+            if index_dir is not None
+            else store.default_index_dir(self._corpus)
+        )
+        self._lock = threading.RLock()
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._generation: Path | None = None
 
     @property
-    def corpus_path(self) -> Path:  # the path given (folder or file), resolved
-        raise NotImplementedError
+    def corpus_path(self) -> Path:
+        return self._corpus
 
     @property
-    def root(self) -> Path:  # the folder `Article.file` paths are relative to
-        raise NotImplementedError
+    def root(self) -> Path:
+        return self._root
 
     @property
     def index_dir(self) -> Path:
-        raise NotImplementedError
+        return self._index_dir
+
+    @property
+    def name(self) -> str:
+        return self._corpus.name
 
     def needs_build(self) -> bool:
         """True when there is no usable index (none yet, or another schema version)."""
-        raise NotImplementedError
+        return store.current_generation(self._index_dir, sf.SCHEMA_VERSION) is None
 
     def build(
         self, progress: ProgressCallback | None = None, workers: int | None = None
     ) -> BuildSummary:
         """Index new and changed files, drop removed ones; atomic; IndexBusyError if locked."""
-        raise NotImplementedError
+        from index.builder import build
+
+        summary = build(self._corpus, self._root, self._index_dir, progress, workers)
+        with self._lock:
+            self._close_searcher()
+        return summary
+
+    # -- reading ------------------------------------------------------------
+    def _open(self) -> Any:
+        """The shared searcher, opened on the current generation (caller holds the lock)."""
+        generation = store.current_generation(self._index_dir, sf.SCHEMA_VERSION)
+        if generation is None:
+            raise IndexMissingError(
+                f"{self._corpus} has no index yet; run: explorer index {self._corpus}"
+            )
+        if self._searcher is not None and generation == self._generation:
+            fresh = self._searcher.refresh()
+            self._searcher = fresh
+            return fresh
+        self._close_searcher()
+        from whoosh import index as windex
+
+        try:
+            self._ix = windex.open_dir(str(generation))
+        except Exception as exc:
+            raise ExplorerError(
+                f"index {generation} cannot be opened ({exc}); run: explorer index {self._corpus}"
+            ) from exc
+        self._generation = generation
+        self._searcher = self._ix.searcher()
+        return self._searcher
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+        if self._ix is not None:
+            self._ix.close()
+        self._searcher = self._ix = self._generation = None
+
+    def languages_indexed(self) -> tuple[str, ...]:
+        """Languages with a stemmed field that this corpus uses."""
+        with self._lock:
+            searcher = self._open()
+            present = {
+                (term.decode() if isinstance(term, bytes) else term)
+                for term in searcher.reader().lexicon(sf.LANGUAGE)
+            }
+        return tuple(lang for lang in sf.STEMMED_LANGUAGES if lang in present)
 
     def search(
         self,
@@ -68,19 +139,103 @@ class Library:
     ) -> SearchResult:
         """Search. With strict=False a half-typed query is repaired (SearchResult.notice says
         how); with strict=True it raises QueryError. An empty query lists every article."""
-        raise NotImplementedError
+        from index.search import run_search
+
+        if sort not in ("relevance", "date", "-date"):
+            raise QueryError(query, f"unknown sort {sort!r} (use relevance, date or -date)")
+        for name, value in (("since", since), ("until", until)):
+            if value is not None:
+                from index.query import date_range
+
+                if date_range(value) is None:
+                    raise QueryError(value, f"--{name} is not a date (use YYYY-MM-DD)")
+        langs = self.languages_indexed()
+        with self._lock:
+            searcher = self._open()
+            try:
+                return run_search(
+                    searcher, query, langs, limit=limit, outlets=outlets,
+                    languages=languages, since=since, until=until, sort=sort, strict=strict,
+                )  # fmt: skip
+            except (QueryError, ExplorerError):
+                raise
+            except Exception as exc:  # whatever Whoosh makes of an odd query
+                raise QueryError(query, f"cannot be searched ({type(exc).__name__})") from exc
+
+    def _stored(self) -> list[dict[str, Any]]:
+        with self._lock:
+            searcher = self._open()
+            return [dict(fields) for fields in searcher.all_stored_fields()]
+
+    def articles(self) -> tuple[Article, ...]:
+        """Every indexed article, ordered by file then entry."""
+        from index.codec import article_from_dict
+
+        found = [article_from_dict(json.loads(f[sf.ARTICLE])) for f in self._stored()]
+        found.sort(key=lambda a: (a.file, a.entry if a.entry is not None else -1))
+        return tuple(found)
 
     def article(self, ref: str, query: str | None = None) -> ArticleView:
         """One article by id, unique id prefix, or file path (first entry); with the spans
         of `query`'s matches in its text. Raises ArticleNotFound."""
-        raise NotImplementedError
+        from index.search import article_spans
 
-    def articles(self) -> tuple[Article, ...]:
-        """Every indexed article, ordered by file then entry."""
-        raise NotImplementedError
+        article = self._find(ref.strip())
+        spans = article_spans(article, query, self.languages_indexed())
+        return ArticleView(article, spans)
+
+    def _find(self, ref: str) -> Article:
+        articles = self.articles()
+        if not ref:
+            raise ArticleNotFound("give an article id, id prefix or file name")
+        exact = [a for a in articles if a.id == ref or a.file == ref]
+        if exact:
+            return exact[0]
+        matches = [a for a in articles if len(ref) >= _MIN_ID_PREFIX and a.id.startswith(ref)]
+        if not matches:
+            matches = [a for a in articles if Path(a.file).name.startswith(ref)]
+            files = {a.file for a in matches}
+            if len(files) == 1:
+                return matches[0]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise ArticleNotFound(
+                f"no article {ref!r} in {self._corpus.name}; see the ids with: explorer info"
+            )
+        listed = ", ".join(f"{a.id} ({a.file})" for a in matches[:4])
+        raise ArticleNotFound(f"{ref!r} matches several articles: {listed}; give more of it")
 
     def info(self) -> CorpusInfo:
-        raise NotImplementedError
+        from index.builder import load_report
+
+        articles = self.articles()
+        outlets: dict[str, int] = {}
+        languages: dict[str, int] = {}
+        for article in articles:
+            key = article.outlet or sf.NO_OUTLET
+            outlets[key] = outlets.get(key, 0) + 1
+            lang = article.language or sf.NO_LANGUAGE
+            languages[lang] = languages.get(lang, 0) + 1
+        dates = sorted(a.date for a in articles if a.date)
+        generation = store.current_generation(self._index_dir, sf.SCHEMA_VERSION)
+        skipped, duplicates, _warnings = load_report(generation) if generation else ((), (), ())
+        return CorpusInfo(
+            root=str(self._root),
+            index_dir=str(self._index_dir),
+            articles=len(articles),
+            outlets=_counts(outlets),
+            languages=_counts(languages),
+            date_min=dates[0] if dates else None,
+            date_max=dates[-1] if dates else None,
+            skipped=skipped,
+            duplicates=duplicates,
+        )
 
     def close(self) -> None:
-        raise NotImplementedError
+        with self._lock:
+            self._close_searcher()
+
+
+def _counts(counts: dict[str, int]) -> tuple[FacetCount, ...]:
+    return tuple(FacetCount(k, v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -1,0 +1,91 @@
+"""Articles and search results as plain JSON-ready dicts, and back.
+
+Rule kept here: this is the one place that shapes the documented JSON of an
+article and a hit (README, schemas/); the index stores articles in the same
+shape, so what `--json` prints is exactly what was indexed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from index.models import (
+    META_FIELDS,
+    Article,
+    Fragment,
+    Hit,
+    Metadata,
+    MetaField,
+)
+
+
+def article_to_dict(article: Article, *, text: bool = True) -> dict[str, Any]:
+    meta = article.meta
+    out: dict[str, Any] = {
+        "id": article.id,
+        "file": article.file,
+        "entry": article.entry,
+        "outlet": meta.outlet.value,
+        "title": meta.title.value,
+        "date": meta.date.value,
+        "author": meta.author.value,
+        "language": meta.language.value,
+        "url": meta.url.value,
+        "words": article.words,
+        "date_earliest": meta.date_earliest,
+        "date_latest": meta.date_latest,
+        "metadata": {
+            name: {
+                "value": field.value,
+                "source": field.source,
+                "confidence": field.confidence,
+                "note": field.note,
+            }
+            for name in META_FIELDS
+            for field in (meta.field(name),)
+        },
+        "extra": dict(meta.extra),
+    }
+    if text:
+        out["text"] = article.text
+    return out
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    fields = {
+        name: MetaField(
+            value["value"], value["source"], value["confidence"], value.get("note", "")
+        )
+        for name, value in data["metadata"].items()
+        if name in META_FIELDS
+    }
+    meta = Metadata(
+        **fields,
+        date_earliest=data.get("date_earliest"),
+        date_latest=data.get("date_latest"),
+        extra=tuple((str(k), str(v)) for k, v in data.get("extra", {}).items()),
+    )
+    return Article(data["id"], data["file"], data.get("entry"), data.get("text", ""), meta)
+
+
+def fragment_to_dict(fragment: Fragment) -> dict[str, Any]:
+    return {
+        "text": fragment.text,
+        "start": fragment.start,
+        "spans": [[span.start, span.end] for span in fragment.spans],
+    }
+
+
+def hit_to_dict(hit: Hit) -> dict[str, Any]:
+    return {
+        "id": hit.id,
+        "file": hit.file,
+        "entry": hit.entry,
+        "outlet": hit.outlet,
+        "title": hit.title,
+        "date": hit.date,
+        "date_confidence": hit.date_confidence,
+        "language": hit.language,
+        "score": round(hit.score, 4),
+        "fragments": [fragment_to_dict(f) for f in hit.fragments],
+    }

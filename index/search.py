@@ -1,0 +1,238 @@
+"""Running a parsed query on the index: Whoosh query objects, filters, sorting,
+facets, and the frozen results with highlighted fragments.
+
+Rule kept here: Whoosh objects live and die inside this module's functions;
+what leaves is `SearchResult`, `Hit` and `Facets`.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from whoosh import query as wq
+from whoosh.searching import Searcher
+from whoosh.sorting import Count, FieldFacet
+
+from index import schema as sf
+from index.analyzers import stemmer, word_tokens
+from index.codec import article_from_dict
+from index.highlight import fragments, match_spans
+from index.metadata import normalise_language
+from index.models import Article, FacetCount, Facets, Hit, SearchResult
+from index.query import Clause, Group, Node, date_range, highlight_terms, parse
+
+_TEXT_FIELDS = {
+    "outlet": sf.OUTLET,
+    "title": sf.TITLE,
+    "author": sf.AUTHOR,
+    "url": sf.URL,
+    "file": sf.FILE_WORDS,
+}
+_PREFIX_MIN = 3
+_PREFIX_BOOST = 0.4
+_PREFIX_EXPANSION = 64  # most terms one typed prefix expands to
+
+
+def _capped_prefix(searcher: Searcher, field: str, prefix: str) -> wq.Query | None:
+    """The prefix's terms, the most frequent first, at most _PREFIX_EXPANSION of them."""
+    reader = searcher.reader()
+    terms: list[tuple[int, str]] = []
+    try:
+        for term in reader.expand_prefix(field, prefix):
+            text = term.decode("utf-8") if isinstance(term, bytes) else term
+            terms.append((reader.doc_frequency(field, text), text))
+            if len(terms) > _PREFIX_EXPANSION * 8:
+                break
+    except KeyError:
+        return None
+    if not terms:
+        return None
+    terms.sort(reverse=True)
+    chosen = [wq.Term(field, t, boost=_PREFIX_BOOST) for _f, t in terms[:_PREFIX_EXPANSION]]
+    return wq.Or(chosen)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.text for t in word_tokens(text, "query")]
+
+
+def _words_query(
+    searcher: Searcher, fields: list[str], text: str, langs: tuple[str, ...], prefix: bool
+) -> wq.Query | None:
+    tokens = _tokens(text)
+    if not tokens:
+        return None
+    parts: list[wq.Query] = []
+    if len(tokens) == 1:
+        token = tokens[0]
+        parts.extend(wq.Term(f, token) for f in fields)
+        if sf.BODY in fields:
+            parts.extend(wq.Term(sf.stemmed_body(lang), stemmer(lang)(token)) for lang in langs)
+        if prefix and len(token) >= _PREFIX_MIN and not token.isdigit():
+            for f in fields:
+                expanded = _capped_prefix(searcher, f, token)
+                if expanded is not None:
+                    parts.append(expanded)
+    else:
+        parts.extend(wq.Phrase(f, tokens) for f in fields)
+        if sf.BODY in fields:
+            for lang in langs:
+                stem = stemmer(lang)
+                parts.append(wq.Phrase(sf.stemmed_body(lang), [stem(t) for t in tokens]))
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+
+def _wildcard_query(searcher: Searcher, fields: list[str], text: str) -> wq.Query | None:
+    folded = text.casefold()
+    if folded.endswith("*") and not any(c in folded[:-1] for c in "*?"):
+        parts = [_capped_prefix(searcher, f, folded[:-1]) for f in fields]
+        found = [p for p in parts if p is not None]
+        return wq.Or(found) if found else wq.NullQuery
+    return wq.Or([wq.Wildcard(f, folded) for f in fields])
+
+
+def to_whoosh(searcher: Searcher, node: Node, langs: tuple[str, ...]) -> wq.Query | None:
+    if isinstance(node, Group):
+        items = [to_whoosh(searcher, item, langs) for item in node.items]
+        found = [q for q in items if q is not None]
+        if not found:
+            return None
+        if node.op == "not":
+            return wq.Not(found[0])
+        if node.op == "or":
+            return wq.Or(found)
+        return wq.And(found)
+    return _clause(searcher, node, langs)
+
+
+def _clause(searcher: Searcher, node: Clause, langs: tuple[str, ...]) -> wq.Query | None:
+    if node.field == "date":
+        bounds = date_range(node.text)
+        if bounds is None:
+            return None
+        return wq.NumericRange(sf.DAY_NUMBER, bounds[0], bounds[1])
+    if node.field == "language":
+        return wq.Term(sf.LANGUAGE, normalise_language(node.text))
+    fields = [_TEXT_FIELDS[node.field]] if node.field else [sf.BODY, sf.TITLE]
+    if node.kind == "word" and ("*" in node.text or "?" in node.text):
+        return _wildcard_query(searcher, fields, node.text)
+    return _words_query(searcher, fields, node.text, langs, prefix=node.kind == "word")
+
+
+def _has_positive(node: Node) -> bool:
+    if isinstance(node, Clause):
+        return True
+    if node.op == "not":
+        return False
+    return any(_has_positive(item) for item in node.items)
+
+
+def _filter(
+    outlets: tuple[str, ...], languages: tuple[str, ...], since: str | None, until: str | None
+) -> wq.Query | None:
+    parts: list[wq.Query] = []
+    if outlets:
+        parts.append(wq.Or([wq.Term(sf.OUTLET_KEY, o) for o in outlets]))
+    if languages:
+        parts.append(wq.Or([wq.Term(sf.LANGUAGE, normalise_language(lang)) for lang in languages]))
+    if since or until:
+        low = date_range(since)[0] if since and date_range(since) else 1
+        high = date_range(until)[1] if until and date_range(until) else 99991231
+        parts.append(wq.NumericRange(sf.DAY_NUMBER, low, high))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _facet_counts(groups: dict[Any, int], newest_first: bool = False) -> tuple[FacetCount, ...]:
+    items = [(str(k) if k is not None else "", v) for k, v in groups.items()]
+    if newest_first:
+        items.sort(key=lambda kv: (kv[0] == sf.UNDATED, kv[0]))
+    else:
+        items.sort(key=lambda kv: (-kv[1], kv[0]))
+    return tuple(FacetCount(k, v) for k, v in items if k)
+
+
+def run_search(
+    searcher: Searcher,
+    query: str,
+    langs: tuple[str, ...],
+    *,
+    limit: int | None,
+    outlets: tuple[str, ...],
+    languages: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    sort: str,
+    strict: bool,
+) -> SearchResult:
+    started = time.perf_counter()
+    parsed = parse(query, strict=strict)
+    tree = parsed.tree
+    wquery: wq.Query | None = None
+    if tree is not None:
+        wquery = to_whoosh(searcher, tree, langs)
+        if wquery is not None and not _has_positive(tree):
+            wquery = wq.And([wq.Every(), wquery])
+    if wquery is None:
+        wquery = wq.Every()
+        if tree is None and sort == "relevance":
+            sort = "date"
+    sortedby: Any = None
+    if sort in ("date", "-date"):
+        sortedby = [FieldFacet(sf.DAY_NUMBER, reverse=sort == "date"), FieldFacet(sf.FILE)]
+    groupedby = {
+        "outlet": FieldFacet(sf.OUTLET_KEY),
+        "language": FieldFacet(sf.LANGUAGE),
+        "day": FieldFacet(sf.DAY),
+    }
+    results = searcher.search(
+        wquery,
+        limit=limit,
+        filter=_filter(outlets, languages, since, until),
+        sortedby=sortedby,
+        groupedby=groupedby,
+        maptype=Count,
+    )
+    terms = highlight_terms(tree, langs)
+    hits = []
+    for hit in results:
+        article = article_from_dict(json.loads(hit[sf.ARTICLE]))
+        spans = match_spans(article.text, terms, article.language)
+        score = hit.score if isinstance(hit.score, int | float) else 0.0
+        hits.append(_hit(article, score, spans))
+    facets = Facets(
+        outlets=_facet_counts(results.groups("outlet")),
+        languages=_facet_counts(results.groups("language")),
+        dates=_facet_counts(results.groups("day"), newest_first=True),
+    )
+    notice = "; ".join(parsed.notices) or None
+    return SearchResult(
+        query, len(results), tuple(hits), facets, time.perf_counter() - started, notice
+    )
+
+
+def _hit(article: Article, score: float, spans: tuple[Any, ...]) -> Hit:
+    return Hit(
+        id=article.id,
+        file=article.file,
+        entry=article.entry,
+        outlet=article.outlet,
+        title=article.title,
+        display_title=article.display_title,
+        date=article.date,
+        date_confidence=article.meta.date.confidence,
+        language=article.language,
+        score=float(score),
+        fragments=fragments(article.text, spans),
+    )
+
+
+def article_spans(article: Article, query: str | None, langs: tuple[str, ...]) -> tuple[Any, ...]:
+    """The spans of `query`'s matches in the article's text (lenient parse)."""
+    if not query or not query.strip():
+        return ()
+    terms = highlight_terms(parse(query, strict=False).tree, langs)
+    return match_spans(article.text, terms, article.language)
