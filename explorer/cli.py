@@ -1,0 +1,282 @@
+"""The `explorer` command: the app with no subcommand, and index, info, search
+and show for the shell and for scripts (`--json`).
+
+Exit codes: 0 success, 1 failure (a corpus, index or article problem), 2 usage
+(bad arguments or a query that cannot be parsed), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from index import (
+    BUNDLED_CORPUS,
+    BuildSummary,
+    ExplorerError,
+    Library,
+    QueryError,
+)
+from index.codec import article_to_dict, hit_to_dict
+
+COMMANDS = ("index", "info", "search", "show")
+
+
+class UsageError(Exception):
+    """Bad arguments: exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see: {self.prog} --help)")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("explorer")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _add_common(parser: argparse.ArgumentParser, path_help: str) -> None:
+    parser.add_argument("path", nargs="?", type=Path, help=path_help)
+    parser.add_argument(
+        "--index", type=Path, metavar="DIR", help="where the index lives (default: user data dir)"
+    )
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    """The app's parser and the subcommands' parser."""
+    corpus_help = "a corpus folder or file (default: the bundled Behemoth corpus)"
+    app = _Parser(
+        prog="explorer",
+        description="Read, search and compare how news outlets cover one story. "
+        f"Commands: {', '.join(COMMANDS)} (explorer COMMAND --help).",
+    )
+    _add_common(app, corpus_help)
+    app.add_argument("--version", action="version", version=f"explorer {_version()}")
+
+    top = _Parser(prog="explorer")
+    sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    index_cmd = sub.add_parser("index", help="build or update a corpus's index")
+    index_cmd.add_argument("path", type=Path, help="a corpus folder or file")
+    index_cmd.add_argument("--index", type=Path, metavar="DIR", help="where the index lives")
+    index_cmd.add_argument("--workers", type=int, help="processes reading files (default: cores)")
+    index_cmd.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    info = sub.add_parser("info", help="articles, outlets, dates, languages, skipped files")
+    _add_common(info, corpus_help)
+    info.add_argument("--json", action="store_true", help="print JSON")
+
+    search = sub.add_parser("search", help="search a corpus")
+    search.add_argument("query", help='the query: words, "phrases", AND/OR/NOT, field:value')
+    _add_common(search, corpus_help)
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--limit", type=int, default=20, help="most hits to show (default 20)")
+    search.add_argument("--outlet", action="append", default=[], help="only this outlet")
+    search.add_argument("--lang", action="append", default=[], help="only this language")
+    search.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
+    search.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
+    search.add_argument("--sort", choices=("relevance", "date", "-date"), default="relevance")
+
+    show = sub.add_parser("show", help="one article with its metadata")
+    show.add_argument("ref", help="an article id, id prefix, or file name")
+    _add_common(show, corpus_help)
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.add_argument("--query", help="highlight this query's matches")
+    return app, top
+
+
+def _library(args: argparse.Namespace) -> Library:
+    path = args.path if args.path is not None else BUNDLED_CORPUS
+    return Library(path, args.index)
+
+
+def _ensure_built(library: Library) -> None:
+    if library.needs_build():
+        from explorer.cli_render import build_with_progress
+
+        build_with_progress(library, None, quiet_summary=True)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def summary_to_dict(summary: BuildSummary) -> dict[str, Any]:
+    return {
+        "indexed": summary.indexed,
+        "unchanged": summary.unchanged,
+        "removed": summary.removed,
+        "skipped": [{"file": s.file, "reason": s.reason} for s in summary.skipped],
+        "duplicates": [
+            {"file": d.file, "entry": d.entry, "id": d.id, "same_as": d.same_as}
+            for d in summary.duplicates
+        ],
+        "warnings": [{"file": w.file, "reason": w.reason} for w in summary.warnings],
+        "seconds": round(summary.seconds, 3),
+        "rebuilt": summary.rebuilt,
+        "message": summary.message,
+    }
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from explorer.cli_render import build_with_progress, print_summary
+
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be 1 or more")
+    library = Library(args.path, args.index)
+    summary = build_with_progress(library, args.workers, quiet_summary=args.json)
+    if args.json:
+        _print_json(summary_to_dict(summary))
+    else:
+        print_summary(summary)
+    return 0
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    library = _library(args)
+    _ensure_built(library)
+    info = library.info()
+    articles = library.articles()
+    if not args.json:
+        from explorer.cli_render import print_info
+
+        print_info(info, articles)
+        return 0
+    _print_json(
+        {
+            "corpus": info.root,
+            "index": info.index_dir,
+            "articles": [article_to_dict(a, text=False) for a in articles],
+            "outlets": [{"value": f.value, "count": f.count} for f in info.outlets],
+            "languages": [{"value": f.value, "count": f.count} for f in info.languages],
+            "date_range": {"min": info.date_min, "max": info.date_max},
+            "skipped": [{"file": s.file, "reason": s.reason} for s in info.skipped],
+            "duplicates": [
+                {"file": d.file, "entry": d.entry, "id": d.id, "same_as": d.same_as}
+                for d in info.duplicates
+            ],
+        }
+    )
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    if args.limit < 0:
+        raise UsageError("--limit must be 0 or more")
+    library = _library(args)
+    _ensure_built(library)
+    result = library.search(
+        args.query,
+        limit=args.limit or None,
+        outlets=tuple(args.outlet),
+        languages=tuple(args.lang),
+        since=args.since,
+        until=args.until,
+        sort=args.sort,
+        strict=True,
+    )
+    if not args.json:
+        from explorer.cli_render import print_search
+
+        print_search(result, library.name)
+        return 0
+    facets = result.facets
+    _print_json(
+        {
+            "query": result.query,
+            "total": result.total,
+            "seconds": round(result.seconds, 4),
+            "notice": result.notice,
+            "hits": [hit_to_dict(hit) for hit in result.hits],
+            "facets": {
+                name: [{"value": f.value, "count": f.count} for f in counts]
+                for name, counts in (
+                    ("outlets", facets.outlets),
+                    ("languages", facets.languages),
+                    ("dates", facets.dates),
+                )
+            },
+        }
+    )
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    library = _library(args)
+    _ensure_built(library)
+    view = library.article(args.ref, args.query)
+    if not args.json:
+        from explorer.cli_render import print_article
+
+        print_article(view)
+        return 0
+    data = article_to_dict(view.article)
+    if args.query:
+        data["matches"] = [[s.start, s.end] for s in view.matches]
+    _print_json(data)
+    return 0
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from explorer.app import make_app
+
+    path = args.path if args.path is not None else BUNDLED_CORPUS
+    if not Path(path).expanduser().exists():
+        raise ExplorerError(f"{path}: no such file or folder; give a corpus folder or file")
+    make_app(Path(path), args.index).run()
+    return 0
+
+
+HANDLERS = {"index": cmd_index, "info": cmd_info, "search": cmd_search, "show": cmd_show}
+
+
+def _dispatch(argv: Sequence[str]) -> int:
+    app_parser, command_parser = build_parser()
+    if argv and argv[0] in COMMANDS:
+        args = command_parser.parse_args(list(argv))
+        return HANDLERS[args.command](args)
+    return cmd_app(app_parser.parse_args(list(argv)))
+
+
+def _fail(message: str, code: int) -> int:
+    from explorer.cli_render import visible
+
+    sys.stderr.write(f"explorer: {visible(message)}\n")
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        return _dispatch(argv)
+    except UsageError as exc:
+        return _fail(str(exc), 2)
+    except QueryError as exc:
+        return _fail(f"{exc}; fix the query (see: explorer search --help)", 2)
+    except ExplorerError as exc:
+        return _fail(str(exc), 1)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as exc:
+        if os.environ.get("EXPLORER_DEBUG"):
+            raise
+        return _fail(
+            f"internal error: {type(exc).__name__}: {exc} (set EXPLORER_DEBUG=1 for details)", 1
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,236 @@
+"""Rich output of the command line: tables and texts for people, progress on
+stderr.
+
+Rule kept here: article text and metadata are untrusted; they reach the
+terminal only as `rich.text.Text` (never parsed as markup) with control
+characters made visible.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from index import (
+    CONFIRMED,
+    INFERRED,
+    META_FIELDS,
+    Article,
+    ArticleView,
+    BuildProgress,
+    BuildSummary,
+    CorpusInfo,
+    Library,
+    MetaField,
+    SearchResult,
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Control characters (escape sequences, BiDi overrides) shown as <U+XXXX>."""
+    return _CONTROL.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text)
+
+
+def _safe(text: str | None, style: str = "") -> Text:
+    return Text(visible(text or ""), style=style)
+
+
+def stdout() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def build_with_progress(
+    library: Library, workers: int | None, quiet_summary: bool = False
+) -> BuildSummary:
+    """Build with a progress bar on stderr when it is a terminal; one line otherwise."""
+    err = stderr()
+    if not err.is_terminal:
+        if not quiet_summary:
+            err.print(Text(f"indexing {library.corpus_path} …"))
+        summary = library.build(workers=workers)
+    else:
+        columns = (
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.fields[file]}", markup=False),
+        )
+        with Progress(*columns, console=err, transient=True) as bar:
+            task = bar.add_task("indexing", total=None, file="")
+
+            def update(progress: BuildProgress) -> None:
+                bar.update(
+                    task,
+                    description=progress.phase,
+                    completed=progress.done,
+                    total=progress.total or None,
+                    file=visible(progress.file)[-50:],
+                )
+
+            summary = library.build(progress=update, workers=workers)
+    if summary.message:
+        err.print(_safe(summary.message))
+    for skipped in summary.skipped:
+        err.print(_safe(f"skipped {skipped.file}: {skipped.reason}", "yellow"))
+    return summary
+
+
+def print_summary(summary: BuildSummary) -> None:
+    out = stdout()
+    for warning in summary.warnings:
+        out.print(_safe(f"warning {warning.file}: {warning.reason}", "dim"))
+    for dup in summary.duplicates:
+        out.print(_safe(f"duplicate {dup.file}: same text as {dup.same_as}; not indexed", "dim"))
+    out.print(
+        Text(
+            f"{summary.indexed} indexed, {summary.unchanged} unchanged, {summary.removed} removed, "
+            f"{len(summary.skipped)} skipped, {len(summary.duplicates)} duplicates "
+            f"in {summary.seconds:.1f}s"
+        )
+    )
+
+
+def with_confidence(field: MetaField) -> Text:
+    """A value with its confidence shown unobtrusively: "2025-07-15 (inferred)", "—"."""
+    if field.value is None:
+        return Text("—", style="dim")
+    text = _safe(field.value)
+    if field.confidence == INFERRED:
+        text.append(" (inferred)", style="dim italic")
+    elif field.confidence != CONFIRMED:
+        text.append(f" ({field.confidence})", style="dim italic")
+    return text
+
+
+def date_text(article: Article) -> Text:
+    """The date with its confidence, or the known range when only bounds are known."""
+    text = with_confidence(article.meta.date)
+    earliest, latest = article.meta.date_earliest, article.meta.date_latest
+    if article.meta.date.value is None and (earliest or latest):
+        text.append(" (")
+        if earliest and latest:
+            text.append(f"between {earliest} and {latest}")
+        elif earliest:
+            text.append(f"on or after {earliest}")
+        else:
+            text.append(f"on or before {latest}")
+        text.append(")")
+        text.stylize("dim")
+    return text
+
+
+def metadata_grid(article: Article) -> Table:
+    """Each metadata field: value, confidence, and where it came from."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_column(style="dim", no_wrap=True)
+    for name in META_FIELDS:
+        field = article.meta.field(name)
+        value = date_text(article) if name == "date" else with_confidence(field)
+        grid.add_row(name, value, "" if field.value is None else f"[{field.source}]")
+    return grid
+
+
+def print_info(info: CorpusInfo, articles: tuple[Article, ...]) -> None:
+    out = stdout()
+    summary = Table.grid(padding=(0, 2))
+    summary.add_row(Text("corpus", style="bold"), _safe(info.root))
+    summary.add_row(Text("index", style="bold"), _safe(info.index_dir))
+    summary.add_row(
+        Text("articles", style="bold"),
+        Text(f"{info.articles} from {len(info.outlets)} outlets"),
+    )
+    summary.add_row(
+        Text("dates", style="bold"), _safe(f"{info.date_min or '—'} … {info.date_max or '—'}")
+    )
+    summary.add_row(
+        Text("languages", style="bold"),
+        _safe(", ".join(f"{f.value} ({f.count})" for f in info.languages) or "—"),
+    )
+    summary.add_row(
+        Text("outlets", style="bold"),
+        _safe(", ".join(f"{f.value} ({f.count})" for f in info.outlets) or "—"),
+    )
+    out.print(summary)
+    for article in articles:
+        out.print()
+        file = article.file if article.entry is None else f"{article.file} #{article.entry}"
+        head = Text(article.id, style="cyan")
+        head.append("  ")
+        head.append_text(_safe(file, "bold"))
+        head.append(f"  {article.words} words", style="dim")
+        out.print(head)
+        out.print(metadata_grid(article))
+    out.print()
+    out.print(
+        Text("(inferred) = reasoned from the URL, the text, a manifest note or detection; "
+             "— = unknown", style="dim")
+    )  # fmt: skip
+    for skipped in info.skipped:
+        out.print(_safe(f"skipped {skipped.file}: {skipped.reason}", "yellow"))
+    for dup in info.duplicates:
+        out.print(_safe(f"duplicate {dup.file}: same text as {dup.same_as}", "dim"))
+
+
+def _highlighted(text: str, spans: list[tuple[int, int]], style: str = "bold black on yellow") -> Text:
+    out = _safe(text.replace("\n", " "))
+    for start, end in spans:
+        out.stylize(style, start, end)
+    return out
+
+
+def print_search(result: SearchResult, corpus: str) -> None:
+    out = stdout()
+    if result.notice:
+        stderr().print(_safe(f"note: {result.notice}", "dim"))
+    table = Table(
+        title=Text(f"{result.total} hits for {visible(result.query)!r} in {corpus}"),
+        expand=True,
+    )
+    table.add_column("outlet", ratio=2, overflow="fold")
+    table.add_column("date", no_wrap=True)
+    table.add_column("title and snippet", ratio=6)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("id", style="cyan", no_wrap=True)
+    for hit in result.hits:
+        cell = _safe(hit.display_title, "bold")
+        for fragment in hit.fragments[:1]:
+            cell.append("\n")
+            cell.append_text(
+                _highlighted(fragment.text, [(s.start, s.end) for s in fragment.spans])
+            )
+        date = Text(hit.date[:10] if hit.date else "—")
+        if hit.date and hit.date_confidence == INFERRED:
+            date.append("*", style="dim")
+        table.add_row(_safe(hit.outlet or "—"), date, cell, f"{hit.score:.2f}", hit.id[:8])
+    out.print(table)
+    if any(h.date_confidence == INFERRED and h.date for h in result.hits):
+        out.print(Text("* date inferred", style="dim"))
+
+
+def print_article(view: ArticleView) -> None:
+    out = stdout()
+    article = view.article
+    out.print(_safe(article.display_title, "bold"))
+    out.print(Text(f"{article.id}  ", style="cyan") + _safe(article.file))
+    out.print(metadata_grid(article))
+    out.print()
+    body = _safe(article.text)
+    for span in view.matches:
+        body.stylize("bold black on yellow", span.start, span.end)
+    out.print(body)
+    if view.matches:
+        stderr().print(Text(f"{len(view.matches)} matches", style="dim"))
+
