@@ -184,7 +184,9 @@ def print_info(info: CorpusInfo, articles: tuple[Article, ...]) -> None:
         out.print(_safe(f"duplicate {dup.file}: same text as {dup.same_as}", "dim"))
 
 
-def _highlighted(text: str, spans: list[tuple[int, int]], style: str = "bold black on yellow") -> Text:
+def _highlighted(
+    text: str, spans: list[tuple[int, int]], style: str = "bold black on yellow"
+) -> Text:
     out = _safe(text.replace("\n", " "))
     for start, end in spans:
         out.stylize(style, start, end)
@@ -233,4 +235,3 @@ def print_article(view: ArticleView) -> None:
     out.print(body)
     if view.matches:
         stderr().print(Text(f"{len(view.matches)} matches", style="dim"))
-

@@ -229,7 +229,9 @@ def _unique(
 ) -> Iterator[Article]:
     for article in articles:
         if article.id in owners:
-            duplicates.append(Duplicate(article.file, article.entry, article.id, owners[article.id]))
+            duplicates.append(
+                Duplicate(article.file, article.entry, article.id, owners[article.id])
+            )
             continue
         owners[article.id] = article.file
         yield article

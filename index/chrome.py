@@ -51,7 +51,7 @@ def _is_content(line: str) -> bool:
 
 
 def _collapse_doubled(text: str) -> str:
-    """"Andrew LeeAndrew Lee" -> "Andrew Lee" (a name printed twice by a page's markup)."""
+    """ "Andrew LeeAndrew Lee" -> "Andrew Lee" (a name printed twice by a page's markup)."""
     half = len(text) // 2
     if len(text) % 2 == 0 and text[:half] == text[half:]:
         return text[:half]

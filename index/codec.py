@@ -53,9 +53,7 @@ def article_to_dict(article: Article, *, text: bool = True) -> dict[str, Any]:
 
 def article_from_dict(data: dict[str, Any]) -> Article:
     fields = {
-        name: MetaField(
-            value["value"], value["source"], value["confidence"], value.get("note", "")
-        )
+        name: MetaField(value["value"], value["source"], value["confidence"], value.get("note", ""))
         for name, value in data["metadata"].items()
         if name in META_FIELDS
     }

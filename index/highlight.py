@@ -6,9 +6,9 @@ tokeniser, never from markup, so every span is exactly what the reader sees.
 
 from __future__ import annotations
 
-from index.analyzers import stemmer, word_tokens
 from index.models import Fragment, Span
 from index.query import HighlightTerms
+from index.tokens import stemmer, word_tokens
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 3
@@ -51,7 +51,9 @@ def fragments(text: str, spans: tuple[Span, ...]) -> tuple[Fragment, ...]:
         best_start, best_count = 0, -1
         for anchor in remaining:
             start = max(0, anchor.start - _LEAD)
-            count = sum(1 for s in remaining if s.start >= start and s.end <= start + FRAGMENT_CHARS)
+            count = sum(
+                1 for s in remaining if s.start >= start and s.end <= start + FRAGMENT_CHARS
+            )
             if count > best_count:
                 best_start, best_count = start, count
         start = _snap_start(text, best_start)
@@ -62,9 +64,7 @@ def fragments(text: str, spans: tuple[Span, ...]) -> tuple[Fragment, ...]:
     out = []
     for start, end in sorted(chosen):
         inside = tuple(
-            Span(s.start - start, min(s.end, end) - start)
-            for s in spans
-            if start <= s.start < end
+            Span(s.start - start, min(s.end, end) - start) for s in spans if start <= s.start < end
         )
         out.append(Fragment(text[start:end], start, inside))
     return tuple(out)

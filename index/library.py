@@ -238,4 +238,6 @@ class Library:
 
 
 def _counts(counts: dict[str, int]) -> tuple[FacetCount, ...]:
-    return tuple(FacetCount(k, v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return tuple(
+        FacetCount(k, v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )

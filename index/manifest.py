@@ -87,7 +87,9 @@ def load_manifest(root: Path) -> Manifest | None:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ReadError(f"{path.name}: cannot be read ({exc.strerror}); fix its permissions") from exc
+        raise ReadError(
+            f"{path.name}: cannot be read ({exc.strerror}); fix its permissions"
+        ) from exc
     fingerprint = hashlib.blake2b(data, digest_size=8).hexdigest()
     if path.suffix == ".toml":
         defaults, entries = _parse_toml(path.name, data)
@@ -130,6 +132,7 @@ def _entry(name: str, where: str, table: Any) -> ManifestEntry:
             raise ReadError(
                 f"{name}: {where}: unknown key {key!r}; use one of {', '.join(META_FIELDS)}"
             )
+        value: Any
         if isinstance(raw, str):
             value, confidence, note = raw, CONFIRMED, ""
         elif isinstance(raw, dict):

@@ -13,8 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from index.analyzers import fold, stemmer, word_tokens
 from index.errors import QueryError
+from index.tokens import fold, stemmer, word_tokens
 
 FIELD_ALIASES = {
     "outlet": "outlet",
@@ -100,10 +100,7 @@ class _Parser:
                 i = self._phrase(i, None)
             else:
                 match = _FIELD.match(q, i)
-                if match:
-                    i = self._field(match)
-                else:
-                    i = self._word(i, None)
+                i = self._field(match) if match else self._word(i, None)
 
     def _phrase(self, i: int, field_name: str | None) -> int:
         q = self.query
@@ -338,7 +335,5 @@ def highlight_terms(tree: Node | None, languages: tuple[str, ...]) -> HighlightT
 
     if tree is not None:
         walk(tree)
-    stems = tuple(
-        (lang, frozenset(stemmer(lang)(word) for word in exact)) for lang in languages
-    )
+    stems = tuple((lang, frozenset(stemmer(lang)(word) for word in exact)) for lang in languages)
     return HighlightTerms(frozenset(exact), tuple(sorted(prefixes)), tuple(patterns), stems)

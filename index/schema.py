@@ -1,14 +1,18 @@
 """The Whoosh schema: the only module that spells the index's field names.
 
+
+
 Rule kept here: change anything about the fields or their analysis and bump
 SCHEMA_VERSION; an index of another version is rebuilt, never read.
 """
 
 from __future__ import annotations
 
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+from typing import Any
 
-from index.analyzers import STEMMED_LANGUAGES, stem_analyzer, word_analyzer
+from index.tokens import STEMMED_LANGUAGES
+
+__all__ = ["STEMMED_LANGUAGES", "SCHEMA_VERSION", "build_schema", "stemmed_body"]
 
 SCHEMA_VERSION = 1
 
@@ -37,7 +41,12 @@ def stemmed_body(lang: str) -> str:
     return f"body_{lang}"
 
 
-def build_schema() -> Schema:
+def build_schema() -> Any:
+    """The Whoosh schema (Whoosh is imported here, not when field names are read)."""
+    from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
+
+    from index.analyzers import stem_analyzer, word_analyzer
+
     words = word_analyzer()
     fields = {
         ID_FIELD: ID(stored=True, unique=True, sortable=True),

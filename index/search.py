@@ -16,12 +16,12 @@ from whoosh.searching import Searcher
 from whoosh.sorting import Count, FieldFacet
 
 from index import schema as sf
-from index.analyzers import stemmer, word_tokens
 from index.codec import article_from_dict
 from index.highlight import fragments, match_spans
 from index.metadata import normalise_language
 from index.models import Article, FacetCount, Facets, Hit, SearchResult
 from index.query import Clause, Group, Node, date_range, highlight_terms, parse
+from index.tokens import stemmer, word_tokens
 
 _TEXT_FIELDS = {
     "outlet": sf.OUTLET,
@@ -138,8 +138,10 @@ def _filter(
     if languages:
         parts.append(wq.Or([wq.Term(sf.LANGUAGE, normalise_language(lang)) for lang in languages]))
     if since or until:
-        low = date_range(since)[0] if since and date_range(since) else 1
-        high = date_range(until)[1] if until and date_range(until) else 99991231
+        low_range = date_range(since) if since else None
+        high_range = date_range(until) if until else None
+        low = low_range[0] if low_range else 1
+        high = high_range[1] if high_range else 99991231
         parts.append(wq.NumericRange(sf.DAY_NUMBER, low, high))
     if not parts:
         return None

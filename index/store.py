@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from index.errors import IndexBusyError, ExplorerError
+from index.errors import ExplorerError, IndexBusyError
 
 STATE = "state.json"
 REPORT = "report.json"

@@ -1,0 +1,87 @@
+"""Tokens: words with their character offsets in the display text, case-folded
+and NFKC-normalised; Chinese, Japanese and Korean runs as overlapping
+character bigrams. Plus each language's stemmer as a plain function.
+
+Rule kept here: the same tokeniser feeds the index, the query and the
+highlighter, so a match found by search is always a span the reader can see;
+text is stemmed only by the stemmer of its own language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+# Languages whose articles get a stemmed field of their own (Snowball stemmers in Whoosh).
+STEMMED_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "sv", "da", "no", "fi")
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_CJK = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff]+"
+)
+
+
+@dataclass(frozen=True)
+class WordToken:
+    text: str  # normalised form
+    start: int
+    end: int
+    pos: int
+    cjk: bool = False
+
+
+def fold(word: str) -> str:
+    return unicodedata.normalize("NFKC", word).casefold()
+
+
+def word_tokens(text: str, mode: str = "index") -> Iterator[WordToken]:
+    """Normalised tokens with offsets into `text`. CJK runs give bigrams (and, when
+    indexing, single characters too, so a one-character query still finds them)."""
+    pos = 0
+    for match in _WORD.finditer(text):
+        word, base = match.group(0), match.start()
+        last = 0
+        for run in _CJK.finditer(word):
+            if run.start() > last:
+                yield WordToken(
+                    fold(word[last : run.start()]), base + last, base + run.start(), pos
+                )
+                pos += 1
+            chars = run.group(0)
+            offset = base + run.start()
+            if len(chars) == 1:
+                yield WordToken(chars, offset, offset + 1, pos, True)
+                pos += 1
+            else:
+                for i in range(len(chars) - 1):
+                    if mode != "query":
+                        yield WordToken(chars[i], offset + i, offset + i + 1, pos, True)
+                    yield WordToken(chars[i : i + 2], offset + i, offset + i + 2, pos, True)
+                    pos += 1
+                if mode != "query":
+                    end = offset + len(chars)
+                    yield WordToken(chars[-1], end - 1, end, pos, True)
+                    pos += 1
+            last = run.end()
+        if last < len(word):
+            yield WordToken(fold(word[last:]), base + last, base + len(word), pos)
+            pos += 1
+
+
+@cache
+def stemmer(lang: str) -> Callable[[str], str]:
+    """The Snowball stemmer of `lang` as a function of one folded word."""
+    from whoosh.lang import stemmer_for_language
+
+    stem = stemmer_for_language(lang)
+    cache: dict[str, str] = {}
+
+    def cached(word: str) -> str:
+        if word not in cache:
+            cache[word] = stem(word)
+        return cache[word]
+
+    return cached
