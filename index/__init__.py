@@ -3,6 +3,7 @@ and analysis. Never imports `textual` or `explorer`; returns frozen dataclasses.
 
 from pathlib import Path
 
+from index.compare import shared_passages
 from index.corpus import read_corpus
 from index.errors import (
     ArticleNotFound,
@@ -22,6 +23,7 @@ from index.models import (
     UNKNOWN,
     Article,
     ArticleView,
+    AttentionCell,
     BuildProgress,
     BuildSummary,
     CorpusInfo,
@@ -51,6 +53,7 @@ __all__ = [
     "Article",
     "ArticleNotFound",
     "ArticleView",
+    "AttentionCell",
     "BuildProgress",
     "BuildSummary",
     "CorpusError",
@@ -75,4 +78,5 @@ __all__ = [
     "Skipped",
     "Span",
     "read_corpus",
+    "shared_passages",
 ]

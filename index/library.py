@@ -21,6 +21,7 @@ from index.errors import ArticleNotFound, ExplorerError, IndexMissingError, Quer
 from index.models import (
     Article,
     ArticleView,
+    AttentionCell,
     BuildProgress,
     BuildSummary,
     CorpusInfo,
@@ -160,6 +161,18 @@ class Library:
             except (QueryError, ExplorerError):
                 raise
             except Exception as exc:  # whatever Whoosh makes of an odd query
+                raise QueryError(query, f"cannot be searched ({type(exc).__name__})") from exc
+
+    def attention(self, query: str) -> tuple[AttentionCell, ...]:
+        """How many of `query`'s hits each outlet published each day (the timeline's heat)."""
+        from index.search import run_attention
+
+        langs = self.languages_indexed()
+        with self._lock:
+            searcher = self._open()
+            try:
+                return run_attention(searcher, query, langs)
+            except Exception as exc:  # an odd query gives no heat rather than an error
                 raise QueryError(query, f"cannot be searched ({type(exc).__name__})") from exc
 
     def _stored(self) -> list[dict[str, Any]]:

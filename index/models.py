@@ -235,3 +235,12 @@ class SharedPassage:
     right: Span
     words: int
     similarity: float = 1.0  # 1.0 for word-for-word; lower for near copies
+
+
+@dataclass(frozen=True)
+class AttentionCell:
+    """How many of a query's hits one outlet published on one day ("undated" if unknown)."""
+
+    outlet: str
+    day: str
+    count: int

@@ -13,13 +13,13 @@ from typing import Any
 
 from whoosh import query as wq
 from whoosh.searching import Searcher
-from whoosh.sorting import Count, FieldFacet
+from whoosh.sorting import Count, FieldFacet, MultiFacet
 
 from index import schema as sf
 from index.codec import article_from_dict
 from index.highlight import fragments, match_spans
 from index.metadata import normalise_language
-from index.models import Article, FacetCount, Facets, Hit, SearchResult
+from index.models import Article, AttentionCell, FacetCount, Facets, Hit, SearchResult
 from index.query import Clause, Group, Node, date_range, highlight_terms, parse
 from index.tokens import stemmer, word_tokens
 
@@ -155,6 +155,29 @@ def _facet_counts(groups: dict[Any, int], newest_first: bool = False) -> tuple[F
     else:
         items.sort(key=lambda kv: (-kv[1], kv[0]))
     return tuple(FacetCount(k, v) for k, v in items if k)
+
+
+def _parsed_query(searcher: Searcher, query: str, langs: tuple[str, ...]) -> wq.Query:
+    tree = parse(query, strict=False).tree
+    wquery = to_whoosh(searcher, tree, langs) if tree is not None else None
+    if wquery is None:
+        return wq.Every()
+    return wquery if tree is None or _has_positive(tree) else wq.And([wq.Every(), wquery])
+
+
+def run_attention(
+    searcher: Searcher, query: str, langs: tuple[str, ...]
+) -> tuple[AttentionCell, ...]:
+    """Hits of `query` per outlet per day, over every match (lenient parse)."""
+    facet = MultiFacet([FieldFacet(sf.OUTLET_KEY), FieldFacet(sf.DAY)])
+    results = searcher.search(
+        _parsed_query(searcher, query, langs), limit=1, groupedby={"cell": facet}, maptype=Count
+    )
+    cells = [
+        AttentionCell(str(outlet), str(day), count)
+        for (outlet, day), count in results.groups("cell").items()
+    ]
+    return tuple(sorted(cells, key=lambda c: (c.outlet, c.day)))
 
 
 def run_search(
