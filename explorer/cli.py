@@ -21,8 +21,9 @@ from index import (
     ExplorerError,
     Library,
     QueryError,
+    article_to_dict,
+    hit_to_dict,
 )
-from index.codec import article_to_dict, hit_to_dict
 
 COMMANDS = ("index", "info", "search", "show")
 

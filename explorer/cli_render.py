@@ -8,13 +8,12 @@ characters made visible.
 
 from __future__ import annotations
 
-import re
-
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
+from explorer.safe_text import safe, visible
 from index import (
     CONFIRMED,
     INFERRED,
@@ -29,16 +28,7 @@ from index import (
     SearchResult,
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """Control characters (escape sequences, BiDi overrides) shown as <U+XXXX>."""
-    return _CONTROL.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text)
-
-
-def _safe(text: str | None, style: str = "") -> Text:
-    return Text(visible(text or ""), style=style)
+_safe = safe
 
 
 def stdout() -> Console:

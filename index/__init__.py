@@ -3,6 +3,7 @@ and analysis. Never imports `textual` or `explorer`; returns frozen dataclasses.
 
 from pathlib import Path
 
+from index.codec import article_to_dict, hit_to_dict
 from index.compare import shared_passages
 from index.corpus import read_corpus
 from index.errors import (
@@ -40,6 +41,7 @@ from index.models import (
     Skipped,
     Span,
 )
+from index.query import date_range
 
 BUNDLED_CORPUS: Path = Path(__file__).resolve().parent / "data" / "behemoth"
 
@@ -77,6 +79,9 @@ __all__ = [
     "SharedPassage",
     "Skipped",
     "Span",
+    "article_to_dict",
+    "date_range",
+    "hit_to_dict",
     "read_corpus",
     "shared_passages",
 ]

@@ -1,0 +1,68 @@
+"""The help screen: every binding, grouped by where it applies."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    ("Everywhere", (
+        ("/", "focus the search box"),
+        ("Tab / Shift+Tab", "next / previous pane"),
+        ("Esc", "back (close a screen, leave the article)"),
+        ("t", "timeline tab on / off"),
+        ("f", "filters: outlets, languages, date range"),
+        ("o", "only the outlet of the article being read (again: all)"),
+        ("c", "mark an article; c on another compares the two"),
+        ("Ctrl+P", "command palette: open a corpus, re-index, theme, compare"),
+        ("?", "this help"),
+        ("q", "quit"),
+    )),
+    ("Search", (
+        ("typing", "results update as you type"),
+        ("Enter / ↓", "go to the results; Enter opens the highlighted one"),
+        ('"words in order"', "a phrase; AND, OR, NOT, -word, ( )"),
+        ("outlet: lang: title: author: url: file:", "search one field"),
+        ("date:2025-07-14..2025-07-16", "a date range (also date:2025-07)"),
+        ("prefix*", "words starting with prefix"),
+    )),
+    ("Article", (
+        ("n / N", "next / previous match of the query"),
+        ("↑ ↓ PgUp PgDn", "scroll"),
+    )),
+    ("Timeline", (
+        ("← →", "earlier / later article of the outlet"),
+        ("↑ ↓", "outlet above / below"),
+        ("Enter or click", "open the article"),
+    )),
+    ("Side by side", (
+        ("] / [  (p / P)", "next / previous shared passage"),
+        ("Tab", "the other side"),
+        ("Esc", "back"),
+    )),
+)  # fmt: skip
+
+
+def help_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    for title, rows in SECTIONS:
+        table.add_row(Text(title, style="bold underline"), "")
+        for key, what in rows:
+            table.add_row(key, what)
+        table.add_row("", "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close")]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help"):
+            yield Static(help_table())

@@ -1,0 +1,333 @@
+"""The main screen: routes between the search pane, the article pane and the
+timeline, runs searches in a worker, and keeps the status line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, OptionList, ProgressBar, Static, TabbedContent, TabPane
+
+from explorer.safe_text import safe
+from explorer.widgets.article_pane import ArticlePane
+from explorer.widgets.search_pane import SearchPane
+from explorer.widgets.timeline import Timeline
+from index import (
+    Article,
+    ArticleView,
+    AttentionCell,
+    ExplorerError,
+    Facets,
+    Library,
+    SearchResult,
+)
+
+DEBOUNCE = 0.12
+NARROW = 110  # below this width the search and article panes take turns
+
+
+@dataclass
+class Filters:
+    outlets: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+
+    def describe(self) -> str:
+        parts = [*self.outlets, *self.languages]
+        if self.since or self.until:
+            parts.append(f"{self.since or '…'}..{self.until or '…'}")
+        return ", ".join(parts)
+
+
+class MainScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("n", "match(1)", "Next match"),
+        Binding("N", "match(-1)", "Prev match", key_display="N"),
+        Binding("o", "outlet", "Outlet"),
+        Binding("f", "filters", "Filters"),
+        Binding("c", "compare", "Compare"),
+        Binding("t", "timeline", "Timeline"),
+        Binding("escape", "back", "Back", show=False),
+        Binding("tab", "cycle", "Next pane", show=False, priority=False),
+    ]
+
+    @dataclass
+    class Searched(Message):
+        seq: int
+        result: SearchResult | None
+        error: str | None = None
+
+    @dataclass
+    class Opened(Message):
+        view: ArticleView
+        keep_position: bool = False
+
+    @dataclass
+    class TimelineReady(Message):
+        attention: tuple[AttentionCell, ...]
+        query: str
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.filters = Filters()
+        self.marked: str | None = None
+        self._seq = 0
+        self._shown_seq = -1
+        self._timer: Timer | None = None
+        self._last_query = ""
+        self.last_result: SearchResult | None = None
+        self.ready = False
+        self.articles: tuple[Article, ...] = ()
+
+    def compose(self) -> ComposeResult:
+        with TabbedContent(id="tabs"):
+            with TabPane("Read", id="read"), Horizontal(id="panes"):
+                yield SearchPane(id="search-pane")
+                yield ArticlePane(id="article-pane")
+            with TabPane("Timeline", id="timeline-tab"):
+                yield Timeline(id="timeline")
+        yield ProgressBar(id="build-progress", show_eta=False)
+        yield Static("", id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(SearchPane).focus_query()
+        self._layout_for(self.size.width)
+
+    def on_resize(self) -> None:
+        self._layout_for(self.size.width)
+
+    def _layout_for(self, width: int) -> None:
+        self.set_class(width < NARROW, "-narrow")
+
+    # -- searching ----------------------------------------------------------
+    def index_ready(self, articles: tuple[Article, ...]) -> None:
+        self.ready = True
+        self.articles = articles
+        self.run_search(self.query_one(SearchPane).query_text)
+
+    @on(SearchPane.QueryChanged)
+    def on_search_pane_query_changed(self, event: SearchPane.QueryChanged) -> None:
+        self._last_query = event.query
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(event.query))
+
+    def run_search(self, query: str) -> None:
+        if not self.ready:
+            return
+        self._seq += 1
+        self._search(self._seq, query, self.filters)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, seq: int, query: str, filters: Filters) -> None:
+        try:
+            result = self.library.search(
+                query,
+                limit=50,
+                outlets=filters.outlets,
+                languages=filters.languages,
+                since=filters.since,
+                until=filters.until,
+            )
+        except ExplorerError as exc:
+            self.post_message(self.Searched(seq, None, str(exc)))
+            return
+        self.post_message(self.Searched(seq, result))
+
+    def on_main_screen_searched(self, event: Searched) -> None:
+        if event.seq < self._shown_seq:
+            return  # an older, slower search: a newer result is on screen
+        self._shown_seq = event.seq
+        pane = self.query_one(SearchPane)
+        if event.result is None:
+            pane.show_notice(event.error, error=True)
+            return
+        self.last_result = event.result
+        pane.show_results(event.result)
+        self._status()
+        article = self.query_one(ArticlePane).article
+        if article is not None:
+            self.open_article(article.id, keep_position=True)
+        if self.query_one(TabbedContent).active == "timeline-tab":
+            self._load_timeline(event.result.query)
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#status", Static).update(safe(text))
+
+    def reset(self, library: Library) -> None:
+        """Another corpus: forget this one's results, article and marks."""
+        self.library = library
+        self.ready = False
+        self.marked = None
+        self.filters = Filters()
+        self.last_result = None
+        self.query_one(SearchPane).show_results(SearchResult("", 0, (), Facets(), 0.0))
+
+    def _status(self, extra: str = "") -> None:
+        result = self.last_result
+        parts = []
+        if result is not None:
+            parts.append(f"{result.total} hits · {result.seconds * 1000:.0f} ms")
+        if self.filters.describe():
+            parts.append(f"filter: {self.filters.describe()}")
+        if self.marked:
+            parts.append("marked for compare")
+        parts.append(f"corpus: {self.library.name}")
+        if extra:
+            parts.append(extra)
+        self.query_one("#status", Static).update(safe("  ·  ".join(parts)))
+
+    # -- reading ------------------------------------------------------------
+    @on(SearchPane.HitChosen)
+    def on_search_pane_hit_chosen(self, event: SearchPane.HitChosen) -> None:
+        self.open_article(event.article_id, focus=True)
+
+    @on(Timeline.ArticleChosen)
+    def on_timeline_article_chosen(self, event: Timeline.ArticleChosen) -> None:
+        self.query_one(TabbedContent).active = "read"
+        self.open_article(event.article_id, focus=True)
+
+    def open_article(self, ref: str, focus: bool = False, keep_position: bool = False) -> None:
+        self._open(ref, self._last_query, focus, keep_position)
+
+    @work(thread=True, exclusive=True, group="article")
+    def _open(self, ref: str, query: str, focus: bool, keep_position: bool) -> None:
+        try:
+            view = self.library.article(ref, query)
+        except ExplorerError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.post_message(self.Opened(view, keep_position))
+        if focus:
+            self.app.call_from_thread(self._focus_article)
+
+    def _focus_article(self) -> None:
+        self.add_class("-reading")
+        self.query_one(ArticlePane).focus()
+
+    def on_main_screen_opened(self, event: Opened) -> None:
+        pane = self.query_one(ArticlePane)
+        same = pane.article is not None and pane.article.id == event.view.article.id
+        pane.show(event.view, keep_position=same and event.keep_position)
+
+    def on_article_pane_match_moved(self, event: ArticlePane.MatchMoved) -> None:
+        counter = f"match {event.current}/{event.total}" if event.total else "no matches"
+        self._status(counter)
+
+    def action_match(self, step: int) -> None:
+        self.query_one(ArticlePane).move(step)
+
+    def action_focus_search(self) -> None:
+        self.query_one(TabbedContent).active = "read"
+        self.remove_class("-reading")
+        self.query_one(SearchPane).focus_query()
+
+    def action_back(self) -> None:
+        if self.query_one(TabbedContent).active != "read":
+            self.query_one(TabbedContent).active = "read"
+        elif self.has_class("-reading"):
+            self.remove_class("-reading")
+            self.query_one("#results", OptionList).focus()
+        else:
+            self.query_one(SearchPane).focus_query()
+
+    def action_cycle(self) -> None:
+        if self.has_class("-narrow"):
+            self.toggle_class("-reading")
+        self.focus_next()
+
+    # -- filters ------------------------------------------------------------
+    def action_outlet(self) -> None:
+        article = self.query_one(ArticlePane).article
+        if self.filters.outlets:
+            self.filters = Filters(languages=self.filters.languages,
+                                   since=self.filters.since, until=self.filters.until)  # fmt: skip
+            self.notify("Showing every outlet")
+        elif article is not None and article.outlet:
+            self.filters = Filters((article.outlet,), self.filters.languages,
+                                   self.filters.since, self.filters.until)  # fmt: skip
+            self.notify(f"Only {article.outlet}", markup=False)
+        else:
+            self.notify("Open an article first: o narrows to its outlet")
+            return
+        self.run_search(self._last_query)
+
+    def action_filters(self) -> None:
+        from explorer.screens.filters import FilterScreen
+
+        facets = self.last_result.facets if self.last_result else None
+
+        def apply(filters: Filters | None) -> None:
+            if filters is not None:
+                self.filters = filters
+                self.run_search(self._last_query)
+
+        self.app.push_screen(FilterScreen(self.filters, facets), apply)
+
+    # -- compare and timeline -----------------------------------------------
+    def current_article_id(self) -> str | None:
+        if self.query_one(TabbedContent).active == "timeline-tab":
+            mark = self.query_one(Timeline).current
+            return mark.article.id if mark else None
+        article = self.query_one(ArticlePane).article
+        if article is not None and self.focused is not self.query_one("#results"):
+            return article.id
+        results = self.query_one("#results", OptionList)
+        if results.highlighted is not None:
+            return results.get_option_at_index(results.highlighted).id
+        return article.id if article else None
+
+    def action_compare(self) -> None:
+        current = self.current_article_id()
+        if current is None:
+            self.notify("Choose an article first (open it or highlight it), then press c")
+            return
+        if self.marked is None or self.marked == current:
+            self.marked = current
+            self.notify("Marked. Press c on another article to compare them side by side.")
+            self._status()
+            return
+        left, self.marked = self.marked, None
+        self._status()
+        self.compare(left, current)
+
+    def compare(self, left: str, right: str) -> None:
+        from explorer.screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(self.library, left, right, self._last_query))
+
+    def action_timeline(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = "read" if tabs.active == "timeline-tab" else "timeline-tab"
+        if tabs.active == "timeline-tab":
+            self._load_timeline(self._last_query)
+            self.query_one(Timeline).focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "timeline-tab":
+            self._load_timeline(self._last_query)
+
+    @work(thread=True, exclusive=True, group="timeline")
+    def _load_timeline(self, query: str) -> None:
+        if not self.ready:
+            return
+        try:
+            attention = self.library.attention(query)
+        except ExplorerError:
+            attention = ()
+        self.post_message(self.TimelineReady(attention, query))
+
+    def on_main_screen_timeline_ready(self, event: TimelineReady) -> None:
+        timeline = self.query_one(Timeline)
+        timeline.set_data(self.articles, event.attention, event.query)

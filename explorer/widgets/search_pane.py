@@ -1,0 +1,112 @@
+"""The search pane: the query input, an inline notice line, and the results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from explorer.safe_text import one_line, safe
+from index import Hit, SearchResult
+
+
+def hit_label(hit: Hit) -> Text:
+    """Outlet, date, title and a snippet with the matches highlighted."""
+    label = Text()
+    label.append_text(one_line(hit.outlet or "(unknown outlet)", "bold cyan"))
+    label.append("  ")
+    if hit.date:
+        label.append(hit.date[:10], style="dim")
+        if hit.date_confidence == "inferred":
+            label.append(" (inferred)", style="dim italic")
+    else:
+        label.append("undated", style="dim italic")
+    label.append("\n")
+    label.append_text(one_line(hit.display_title, "bold"))
+    if hit.fragments:
+        fragment = hit.fragments[0]
+        snippet = one_line(fragment.text, "dim")
+        for span in fragment.spans:
+            snippet.stylize("reverse", span.start, span.end)
+        label.append("\n")
+        label.append_text(snippet)
+    return label
+
+
+class SearchPane(Vertical):
+    """Posts QueryChanged on each keystroke and HitChosen when a result is opened."""
+
+    @dataclass
+    class QueryChanged(Message):
+        query: str
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, SearchPane.QueryChanged)
+
+    @dataclass
+    class HitChosen(Message):
+        article_id: str
+
+    @dataclass
+    class HitHighlighted(Message):
+        article_id: str
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Search  (words, \"phrase\", outlet:, date:A..B, prefix*)",
+                    id="query")  # fmt: skip
+        yield Static("", id="query-notice", markup=False)
+        yield OptionList(id="results")
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one("#query", Input).value
+
+    @on(Input.Changed, "#query")
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.QueryChanged(event.value))
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        results = self.query_one("#results", OptionList)
+        if results.option_count:
+            results.focus()
+            if results.highlighted is None:
+                results.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.HitChosen(event.option.id))
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        if event.option.id:
+            self.post_message(self.HitHighlighted(event.option.id))
+
+    def show_results(self, result: SearchResult) -> None:
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        results.add_options([Option(hit_label(hit), id=hit.id) for hit in result.hits])
+        self.show_notice(result.notice)
+
+    def show_notice(self, notice: str | None, error: bool = False) -> None:
+        line = self.query_one("#query-notice", Static)
+        line.set_class(bool(notice), "-visible")
+        line.set_class(error, "-error")
+        line.update(safe(notice or ""))
+
+    def focus_query(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    def set_query(self, text: str) -> None:
+        self.query_one("#query", Input).value = text

@@ -1,0 +1,292 @@
+"""The timeline: one lane per outlet, articles on a day axis, an "undated"
+column, inferred date ranges drawn as ranges, and a heat strip of the
+current query's hits per outlet per day. Arrow keys move between marks,
+Enter opens one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from explorer.safe_text import one_line
+from index import Article, AttentionCell
+
+LABEL = 18
+CELL = 3
+UNDATED = "undated"
+HEAT = " ▁▂▃▄▅▆▇█"
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        try:
+            return dt.date.fromisoformat(value[:7] + "-01")
+        except ValueError:
+            return None
+
+
+@dataclass
+class Mark:
+    article: Article
+    lane: int
+    column: int  # -1: the undated column
+
+
+@dataclass
+class Layout:
+    outlets: list[str]
+    start: dt.date | None
+    days_per_column: int
+    columns: int
+    marks: list[Mark] = field(default_factory=list)
+
+    def column_of(self, day: dt.date) -> int:
+        assert self.start is not None
+        return min(self.columns - 1, (day - self.start).days // self.days_per_column)
+
+    def day_of(self, column: int) -> dt.date:
+        assert self.start is not None
+        return self.start + dt.timedelta(days=column * self.days_per_column)
+
+
+def layout(articles: tuple[Article, ...], width: int) -> Layout:
+    outlets = sorted({a.outlet or "(unknown outlet)" for a in articles}, key=str.casefold)
+    days: list[dt.date] = []
+    for article in articles:
+        for value in (article.date, article.meta.date_earliest, article.meta.date_latest):
+            day = _day(value)
+            if day:
+                days.append(day)
+    usable = max(1, (width - LABEL - CELL * 3) // CELL)
+    if not days:
+        grid = Layout(outlets, None, 1, 0)
+    else:
+        start, end = min(days), max(days)
+        span = (end - start).days + 1
+        per = max(1, -(-span // usable))
+        grid = Layout(outlets, start, per, max(1, -(-span // per)))
+    for article in articles:
+        lane = outlets.index(article.outlet or "(unknown outlet)")
+        day = _day(article.date)
+        column = grid.column_of(day) if day and grid.start else -1
+        grid.marks.append(Mark(article, lane, column))
+    grid.marks.sort(key=lambda m: (m.lane, m.column if m.column >= 0 else 10**6, m.article.id))
+    return grid
+
+
+def _range_cell(column: int, first: int, last: int) -> str:
+    if first == last:
+        return "├─┤"
+    if column == first:
+        return "├──"
+    return "──┤" if column == last else "───"
+
+
+class Timeline(Widget, can_focus=True):
+    """Posts ArticleChosen when a mark is opened."""
+
+    BINDINGS = [
+        Binding("left", "move(-1, 0)", "Earlier", show=False),
+        Binding("right", "move(1, 0)", "Later", show=False),
+        Binding("up", "move(0, -1)", "Outlet above", show=False),
+        Binding("down", "move(0, 1)", "Outlet below", show=False),
+        Binding("enter", "open", "Open"),
+    ]
+
+    @dataclass
+    class ArticleChosen(Message):
+        article_id: str
+
+    cursor: reactive[int] = reactive(0)
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.articles: tuple[Article, ...] = ()
+        self.attention: dict[tuple[str, str], int] = {}
+        self.frames: dict[str, str] = {}
+        self.query_text = ""
+        self._layout: Layout | None = None
+        self._hotspots: dict[tuple[int, int], int] = {}
+
+    def set_data(
+        self,
+        articles: tuple[Article, ...],
+        attention: tuple[AttentionCell, ...],
+        query: str,
+        frames: dict[str, str] | None = None,
+    ) -> None:
+        self.articles = articles
+        self.attention = {(c.outlet, c.day): c.count for c in attention}
+        self.frames = frames or {}
+        self.query_text = query
+        self._layout = None
+        self.refresh(layout=True)
+
+    @property
+    def current(self) -> Mark | None:
+        grid = self._grid()
+        if not grid.marks:
+            return None
+        return grid.marks[min(self.cursor, len(grid.marks) - 1)]
+
+    def _grid(self) -> Layout:
+        if self._layout is None:
+            self._layout = layout(self.articles, max(self.size.width, 40))
+        return self._layout
+
+    def on_resize(self) -> None:
+        self._layout = None
+
+    def get_content_height(self, container: object, viewport: object, width: int) -> int:
+        lanes = len({a.outlet for a in self.articles}) or 1
+        return 5 + lanes * 2
+
+    def render(self) -> Text:
+        grid = self._grid()
+        self._hotspots = {}
+        out = Text(no_wrap=True, overflow="crop")
+        if not self.articles:
+            return Text("No articles indexed yet.", style="dim")
+        out.append_text(self._axis(grid))
+        current = self.current
+        for lane, outlet in enumerate(grid.outlets):
+            y = 2 + lane * 2
+            out.append("\n")
+            out.append_text(one_line(outlet[: LABEL - 2].ljust(LABEL), "bold"))
+            out.append_text(self._lane_marks(grid, lane, current, y))
+            out.append("\n" + " " * LABEL)
+            out.append_text(self._heat(grid, outlet))
+        out.append("\n")
+        out.append_text(self._legend())
+        return out
+
+    def _axis(self, grid: Layout) -> Text:
+        """Two lines: the month where it starts, then each column's first day."""
+        months = Text(" " * LABEL, style="dim")
+        days = Text(" " * LABEL, style="dim")
+        if grid.start is not None:
+            last_month = None
+            for column in range(grid.columns):
+                day = grid.day_of(column)
+                month = f"{day:%b}" if (day.year, day.month) != last_month else ""
+                last_month = (day.year, day.month)
+                months.append(month.ljust(CELL), style="dim bold")
+                days.append(f"{day.day:>2} ", style="dim")
+        months.append(" ")
+        days.append(" " + UNDATED, style="dim italic")
+        months.append("\n")
+        months.append_text(days)
+        return months
+
+    def _lane_marks(self, grid: Layout, lane: int, current: Mark | None, y: int) -> Text:
+        cells = [" " * CELL for _ in range(grid.columns)]
+        styles = ["" for _ in range(grid.columns)]
+        undated: list[Mark] = []
+        for mark in (m for m in grid.marks if m.lane == lane):
+            if mark.column < 0:
+                undated.append(mark)
+                low, high = (
+                    _day(mark.article.meta.date_earliest),
+                    _day(mark.article.meta.date_latest),
+                )
+                if grid.start is not None and (low or high):
+                    first = grid.column_of(low) if low else 0
+                    last = grid.column_of(high) if high else grid.columns - 1
+                    for column in range(first, last + 1):
+                        if cells[column].strip() == "":
+                            cells[column] = _range_cell(column, first, last)
+                            styles[column] = "dim yellow"
+                continue
+            symbol = self.frames.get(mark.article.id, "●")
+            cells[mark.column] = f" {symbol} "
+            styles[mark.column] = "bold reverse" if mark is current else "bold green"
+            self._hotspots[(LABEL + mark.column * CELL + 1, y)] = grid.marks.index(mark)
+        text = Text()
+        for cell, style in zip(cells, styles, strict=True):
+            text.append(cell, style=style)
+        text.append(" ")
+        x = LABEL + grid.columns * CELL + 1
+        for mark in undated:
+            symbol = self.frames.get(mark.article.id, "○")
+            text.append(f"{symbol} ", style="bold reverse" if mark is current else "yellow")
+            self._hotspots[(x, y)] = grid.marks.index(mark)
+            x += 2
+        return text
+
+    def _heat(self, grid: Layout, outlet: str) -> Text:
+        counts = [0] * grid.columns
+        undated = 0
+        for (name, day), count in self.attention.items():
+            if name != outlet:
+                continue
+            parsed = _day(day)
+            if parsed is None or grid.start is None:
+                undated += count
+            else:
+                counts[grid.column_of(parsed)] += count
+        peak = max([*counts, undated, 1])
+        text = Text()
+        for count in counts:
+            level = 0 if not count else max(1, round(count / peak * (len(HEAT) - 1)))
+            text.append(HEAT[level] * CELL, style="magenta")
+        level = 0 if not undated else max(1, round(undated / peak * (len(HEAT) - 1)))
+        text.append(" " + HEAT[level] * 2, style="magenta")
+        return text
+
+    def _legend(self) -> Text:
+        legend = Text("● article  ○ undated  ├── inferred range  ", style="dim")
+        legend.append("▁▄█", style="magenta")
+        what = f"hits of {self.query_text!r}" if self.query_text.strip() else "articles"
+        legend.append(f" {what} per day", style="dim")
+        if self.frames:
+            legend.append("  letters: dominant frame", style="dim")
+        else:
+            legend.append("  · frames: not analysed yet", style="dim italic")
+        return legend
+
+    def action_move(self, dx: int, dy: int) -> None:
+        grid = self._grid()
+        if not grid.marks:
+            return
+        here = self.current or grid.marks[0]
+        if dx:
+            same = [i for i, m in enumerate(grid.marks) if m.lane == here.lane]
+            position = same.index(grid.marks.index(here))
+            self.cursor = same[max(0, min(len(same) - 1, position + dx))]
+        else:
+            lane = max(0, min(len(grid.outlets) - 1, here.lane + dy))
+            candidates = [i for i, m in enumerate(grid.marks) if m.lane == lane]
+            if candidates:
+                self.cursor = min(candidates, key=lambda i: abs(grid.marks[i].column - here.column))
+        self.refresh()
+
+    def action_open(self) -> None:
+        mark = self.current
+        if mark is not None:
+            self.post_message(self.ArticleChosen(mark.article.id))
+
+    def on_click(self, event: events.Click) -> None:
+        for (x, y), index in self._hotspots.items():
+            if y == event.y and x - 1 <= event.x <= x + 1:
+                self.cursor = index
+                self.refresh()
+                self.action_open()
+                return
+
+    def select(self, article_id: str) -> None:
+        for index, mark in enumerate(self._grid().marks):
+            if mark.article.id == article_id:
+                self.cursor = index
+                self.refresh()
+                return
