@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -56,16 +57,41 @@ def _content_hash(path: Path) -> str:
 def _read_many(
     root: Path, paths: list[Path], manifest: Manifest | None, workers: int
 ) -> Iterator[tuple[Path, ReadResult]]:
-    if len(paths) < PARALLEL_FROM or workers <= 1:
+    pool = _pool(workers) if len(paths) >= PARALLEL_FROM and workers > 1 else None
+    if pool is None:
         for path in paths:
             yield path, read_file(root, path, manifest)
         return
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    with pool:
         chunk = max(1, min(64, len(paths) // (workers * 8) or 1))
         results = pool.map(
             read_file, [root] * len(paths), paths, [manifest] * len(paths), chunksize=chunk
         )
         yield from zip(paths, results, strict=True)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor | None:
+    """A pool of reader processes, or None (read in this process) where none can start.
+
+    A host that replaced sys.stderr (a terminal UI does) would hand the process
+    tracker an invalid file descriptor; the real stderr is lent for the start.
+    """
+    from multiprocessing import resource_tracker
+
+    stderr = sys.stderr
+    try:
+        try:
+            valid = stderr is not None and stderr.fileno() >= 0
+        except (AttributeError, OSError, ValueError):
+            valid = False
+        if not valid:
+            sys.stderr = sys.__stderr__
+        resource_tracker.ensure_running()
+        return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+    except (OSError, ValueError):
+        return None
+    finally:
+        sys.stderr = stderr
 
 
 def _document(article: Article, signature: str) -> dict[str, object]:

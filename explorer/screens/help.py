@@ -15,7 +15,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("/", "focus the search box"),
         ("Tab / Shift+Tab", "next / previous pane"),
         ("Esc", "back (close a screen, leave the article)"),
-        ("t", "timeline tab on / off"),
+        ("t or Ctrl+T", "timeline tab on / off (Ctrl+T works while typing)"),
         ("f", "filters: outlets, languages, date range"),
         ("o", "only the outlet of the article being read (again: all)"),
         ("c", "mark an article; c on another compares the two"),

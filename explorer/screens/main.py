@@ -55,6 +55,7 @@ class MainScreen(Screen[None]):
         Binding("f", "filters", "Filters"),
         Binding("c", "compare", "Compare"),
         Binding("t", "timeline", "Timeline"),
+        Binding("ctrl+t", "timeline", "Timeline", show=False, priority=True),
         Binding("escape", "back", "Back", show=False),
         Binding("tab", "cycle", "Next pane", show=False, priority=False),
     ]

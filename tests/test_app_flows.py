@@ -1,0 +1,234 @@
+"""Pilot flow tests: what a reader does, asserted on the messages the app posts."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.message import Message
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from explorer import make_app
+from explorer.app import ExplorerApp
+from explorer.screens.compare import CompareScreen
+from explorer.screens.help import HelpScreen
+from explorer.screens.main import MainScreen
+from explorer.widgets.article_pane import ArticlePane
+from explorer.widgets.search_pane import SearchPane
+from explorer.widgets.timeline import Timeline
+from index import BUNDLED_CORPUS, Facets, SearchResult
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 20) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition not reached")
+
+
+def of_type(messages: list[Message], kind: type) -> list:  # type: ignore[type-arg]
+    return [m for m in messages if isinstance(m, kind)]
+
+
+@pytest.fixture()
+def app(tmp_path: Path) -> ExplorerApp:
+    return make_app(BUNDLED_CORPUS, tmp_path / "ix")
+
+
+async def ready(pilot: Pilot[None]) -> MainScreen:
+    app = pilot.app
+    assert isinstance(app, ExplorerApp)
+    await wait_for(pilot, lambda: app.main is not None and app.main.ready)
+    assert app.main is not None
+    return app.main
+
+
+async def test_typing_updates_results_from_several_outlets(app: ExplorerApp) -> None:
+    messages: list[Message] = []
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        await ready(pilot)
+        await pilot.press(*"closed")
+        await wait_for(pilot, lambda: any(
+            m.result and m.result.query == "closed" for m in of_type(messages, MainScreen.Searched)
+        ))  # fmt: skip
+        changed = of_type(messages, SearchPane.QueryChanged)
+        assert [m.query for m in changed][-1] == "closed"
+        result = [m.result for m in of_type(messages, MainScreen.Searched) if m.result][-1]
+        assert result.total >= 4
+        assert len({hit.outlet for hit in result.hits}) >= 4
+
+
+async def test_open_article_and_jump_between_matches(app: ExplorerApp) -> None:
+    messages: list[Message] = []
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        main = await ready(pilot)
+        await pilot.press(*"closed")
+        await wait_for(pilot, lambda: main.last_result is not None
+                       and main.last_result.query == "closed")  # fmt: skip
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.Opened)))
+        view = of_type(messages, MainScreen.Opened)[-1].view
+        assert view.matches
+        total = len(view.matches)
+        for span in view.matches:
+            assert view.article.text[span.start : span.end].lower().startswith("clos")
+        await wait_for(pilot, lambda: bool(of_type(messages, ArticlePane.MatchMoved)))
+        await pilot.press("n")
+        await pilot.pause()
+        moved = of_type(messages, ArticlePane.MatchMoved)[-1]
+        assert (moved.current, moved.total) == (2, total)
+        await pilot.press("N", "N")
+        await pilot.pause()
+        moved = of_type(messages, ArticlePane.MatchMoved)[-1]
+        assert (moved.current, moved.total) == (total, total)
+        status = str(pilot.app.screen.query_one("#status", Static).render())
+        assert f"match {total}/{total}" in status
+
+
+async def test_compare_two_articles_side_by_side(app: ExplorerApp) -> None:
+    messages: list[Message] = []
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        main = await ready(pilot)
+        await pilot.press(*"outlet:newsbytes OR outlet:forge")
+        await wait_for(pilot, lambda: main.last_result is not None
+                       and main.last_result.total == 2)  # fmt: skip
+        await pilot.press("enter", "c", "down", "c")
+        await wait_for(pilot, lambda: bool(of_type(messages, CompareScreen.Aligned)))
+        aligned = of_type(messages, CompareScreen.Aligned)[-1]
+        assert {aligned.left.file[:3], aligned.right.file[:3]} == {"001", "004"}
+        assert aligned.passages
+        for passage in aligned.passages:
+            left = aligned.left.text[passage.left.start : passage.left.end]
+            right = aligned.right.text[passage.right.start : passage.right.end]
+            assert left.split()[0].lower().strip("\"'“") == right.split()[0].lower().strip("\"'“")
+        assert isinstance(pilot.app.screen, CompareScreen)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert pilot.app.screen.current == 1 % len(aligned.passages)  # type: ignore[attr-defined]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MainScreen)
+
+
+async def test_timeline_shows_every_outlet_and_opens_a_mark(app: ExplorerApp) -> None:
+    messages: list[Message] = []
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.TimelineReady)))
+        await pilot.pause()
+        timeline = pilot.app.screen.query_one(Timeline)
+        rendered = str(timeline.render())
+        for outlet in ("BEAMSTART", "NewsBytes", "imp.news", "The Forge Bullet", "Daily Trending"):
+            assert outlet in rendered
+        assert "undated" in rendered and "Jul" in rendered
+        beamstart = next(m for m in timeline._grid().marks if m.article.outlet == "BEAMSTART")
+        assert timeline._grid().day_of(beamstart.column).isoformat() == "2025-07-15"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(of_type(messages, Timeline.ArticleChosen)))
+        await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.Opened)))
+        chosen = of_type(messages, Timeline.ArticleChosen)[-1].article_id
+        assert of_type(messages, MainScreen.Opened)[-1].view.article.id == chosen
+
+
+async def test_query_errors_appear_inline(app: ExplorerApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        main = await ready(pilot)
+        await pilot.press(*'"closed mod')
+        await wait_for(pilot, lambda: main.last_result is not None
+                       and main.last_result.query == '"closed mod')  # fmt: skip
+        notice = pilot.app.screen.query_one("#query-notice", Static)
+        assert notice.has_class("-visible")
+        assert "unclosed quote" in str(notice.render())
+        assert main.last_result.total >= 4  # type: ignore[union-attr]
+
+
+async def test_o_narrows_to_the_outlet_being_read(app: ExplorerApp) -> None:
+    messages: list[Message] = []
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        main = await ready(pilot)
+        await pilot.press(*"meta")
+        await wait_for(pilot, lambda: main.last_result is not None
+                       and main.last_result.query == "meta")  # fmt: skip
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.Opened)))
+        outlet = of_type(messages, MainScreen.Opened)[-1].view.article.outlet
+        await pilot.press("o")
+        await wait_for(pilot, lambda: main.filters.outlets == (outlet,))
+        await wait_for(pilot, lambda: main.last_result is not None
+                       and {h.outlet for h in main.last_result.hits} == {outlet})  # fmt: skip
+        await pilot.press("o")
+        await wait_for(pilot, lambda: main.last_result is not None
+                       and main.last_result.total == 5)  # fmt: skip
+
+
+async def test_older_results_never_replace_newer(app: ExplorerApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        main = await ready(pilot)
+        newer = SearchResult("newer", 0, (), Facets(), 0.0)
+        older = SearchResult("older", 0, (), Facets(), 0.0)
+        main.post_message(MainScreen.Searched(1000, newer))
+        await pilot.pause()
+        main.post_message(MainScreen.Searched(999, older))
+        await pilot.pause()
+        assert main.last_result is newer
+
+
+async def test_help_lists_bindings_and_closes(app: ExplorerApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        pilot.app.screen.query_one(ArticlePane).focus()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, MainScreen)
+
+
+async def test_untrusted_article_text_is_shown_literally(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "hostile.txt").write_text(
+        "Hostile text with [bold]markup[/bold], [link=file:///etc/passwd]a link[/link] and "
+        "an escape \x1b[31mred\x1b[0m sequence, written to test the article pane safely.\n",
+        encoding="utf-8",
+    )
+    app = make_app(corpus, tmp_path / "ix")
+    messages: list[Message] = []
+    async with app.run_test(size=(120, 30), message_hook=messages.append) as pilot:
+        main = await ready(pilot)
+        await pilot.press(*"hostile")
+        await wait_for(pilot, lambda: main.last_result is not None
+                       and main.last_result.query == "hostile")  # fmt: skip
+        await pilot.press("enter", "enter")
+        await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.Opened)))
+        await pilot.pause()
+        paragraphs = pilot.app.screen.query(".paragraph")
+        shown = "".join(str(p.render()) for p in paragraphs)
+        assert "[bold]markup[/bold]" in shown
+        assert "[link=file:///etc/passwd]" in shown
+        assert "\x1b" not in shown and "␛[31m" in shown
+
+
+async def test_a_new_corpus_is_indexed_while_the_ui_responds(tmp_path: Path) -> None:
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for number in range(80):
+        (corpus / f"a{number}.txt").write_text(
+            f"Article {number} reports that the harbour authority met on Monday to discuss "
+            "dredging, fees and the new ferry timetable for the coming summer season.\n",
+            encoding="utf-8",
+        )
+    app = make_app(corpus, tmp_path / "ix")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*"harb")
+        assert pilot.app.screen.query_one("#query").value == "harb"  # type: ignore[attr-defined]
+        main = await ready(pilot)
+        await wait_for(pilot, lambda: main.last_result is not None
+                       and main.last_result.total == 80)  # fmt: skip
+        await asyncio.sleep(0)
