@@ -80,4 +80,3 @@ def _grow(
             continue
         break
     return i, j, matched
-
