@@ -84,7 +84,7 @@ _URL_DATE_PATTERNS = (
 )
 _DIGIT_RUN = re.compile(r"(?<!\d)(\d{10,19})(?!\d)")
 _BYLINE = re.compile(
-    r"^\s*(?:by|von|par|por|di|door)\s+(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})"
+    r"^\s*(?i:by|von|par|por|di|door)\s+(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})"
     r"(?:\s*[,|·•–-].*)?$"
 )
 
@@ -174,6 +174,9 @@ def parse_date(value: str) -> str | None:
         if match:
             day = _date_from_match(match)
             return day.isoformat() if day else None
+    year = re.search(r"(?<!\d)(?:19|20)\d{2}(?!\d)", value)
+    if year is None or not re.search(r"\d", value[: year.start()] + value[year.end() :]):
+        return None  # a full date needs a year and a day; "July" or "2025" alone is not one
     try:
         from dateutil import parser as dateparser
 
@@ -241,7 +244,7 @@ def infer_from_url(url: str) -> list[Candidate]:
                 )  # fmt: skip
             return found
         except ValueError:
-            continue
+            return found  # a date-shaped path that is no real date: no date at all
     stamp = timestamp_in(path)
     if stamp is not None:
         found.append(
