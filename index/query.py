@@ -30,7 +30,8 @@ FIELD_ALIASES = {
 KNOWN_FIELDS = ("outlet", "title", "author", "lang", "date", "url", "file")
 _QUOTES = {'"': '"', "“": "”", "„": "“", "«": "»"}
 _OPERATORS = {"AND", "OR", "NOT"}
-_FIELD = re.compile(r"([A-Za-z_]+):")
+_FIELD = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):")
+MAX_TERMS = 64  # words, phrases and operators one query may hold
 _MIN_PREFIX = 3
 
 
@@ -149,6 +150,14 @@ class _Parser:
 
     def parse(self) -> Node | None:
         self.lex()
+        if len(self.toks) > MAX_TERMS:
+            extra = self.toks[MAX_TERMS]
+            self.problem(
+                f"too long: more than {MAX_TERMS} words and operators",
+                extra.pos,
+                f"searched for the first {MAX_TERMS}",
+            )
+            self.toks = self.toks[:MAX_TERMS]
         node = self.parse_or()
         while self.peek() is not None:
             tok = self.toks[self.i]

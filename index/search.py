@@ -223,7 +223,7 @@ def run_search(
     )
     terms = highlight_terms(tree, langs)
     hits = []
-    for hit in results:
+    for hit in results[:limit] if limit else results:
         article = article_from_dict(json.loads(hit[sf.ARTICLE]))
         spans = match_spans(article.text, terms, article.language)
         score = hit.score if isinstance(hit.score, int | float) else 0.0

@@ -107,7 +107,9 @@ def test_a_folder_of_every_format_with_a_broken_file_of_each(tmp_path: Path) -> 
     write(
         tmp_path / "many.jsonl",
         json.dumps({"title": "L1", "text": ARTICLE.replace("fees", "tolls")}) + "\n"
-        "{broken line\n" + json.dumps({"title": "L2", "text": ARTICLE.replace("new", "old")}) + "\n",
+        "{broken line\n"
+        + json.dumps({"title": "L2", "text": ARTICLE.replace("new", "old")})
+        + "\n",
     )
     write(tmp_path / "table.csv", "title,outlet,body\nCSV story,C Daily,"
           f"\"{ARTICLE.replace('residents', 'sailors')}\"\n")  # fmt: skip
@@ -139,7 +141,9 @@ def test_a_folder_of_every_format_with_a_broken_file_of_each(tmp_path: Path) -> 
     assert page.date is not None and page.date.startswith("2025-03-04")
     assert "alert" not in page.text and "Home News Sport" not in page.text
     assert by_file["feed.rss"].outlet == "Harbour Wire"
-    assert by_file["feed.rss"].date is not None and by_file["feed.rss"].date.startswith("2025-03-02")
+    assert by_file["feed.rss"].date is not None and by_file["feed.rss"].date.startswith(
+        "2025-03-02"
+    )
     assert by_file["feed.atom"].title == "Dredging starts"
     assert by_file["table.csv"].outlet == "C Daily"
     assert by_file["one.json"].outlet == "J Wire"
@@ -172,7 +176,10 @@ def test_manifest_toml_and_csv(tmp_path: Path) -> None:
     assert (b.date, b.meta.date_earliest, b.meta.date_latest) == (None, "2025-02-01", "2025-02-28")
     assert b.meta.language.source == "manifest"
     (tmp_path / "manifest.toml").unlink()
-    write(tmp_path / "manifest.csv", "file,outlet,date,date_confidence\na.txt,CSV Times,2025-03-05,inferred\n")
+    write(
+        tmp_path / "manifest.csv",
+        "file,outlet,date,date_confidence\na.txt,CSV Times,2025-03-05,inferred\n",
+    )
     a = next(x for x in read_corpus(tmp_path).articles if x.file == "a.txt")
     assert (a.outlet, a.date, a.meta.date.confidence) == ("CSV Times", "2025-03-05", "inferred")
 
@@ -183,7 +190,10 @@ def test_manifest_toml_and_csv(tmp_path: Path) -> None:
         ("[[article]\n", "not valid TOML"),
         ('[[article]]\noutlet = "x"\n', "no 'file'"),
         ('[[article]]\nfile = "a.txt"\npublisher = "x"\n', "unknown key 'publisher'"),
-        ('[[article]]\nfile = "a.txt"\ndate = { value = "x", confidence = "sure" }\n', "confidence"),
+        (
+            '[[article]]\nfile = "a.txt"\ndate = { value = "x", confidence = "sure" }\n',
+            "confidence",
+        ),
         ('[[article]]\nfile = "a.txt"\ndate = { after = "July" }\n', "not a date"),
     ],
 )

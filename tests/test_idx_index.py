@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from index import IndexBusyError, IndexMissingError, Library
-from index import store
+from index import IndexBusyError, IndexMissingError, Library, store
 from index.schema import SCHEMA_VERSION
 
 
@@ -178,4 +177,6 @@ def test_each_language_is_stemmed_by_its_own_stemmer(tmp_path: Path) -> None:
     assert {h.file for h in library.search("haus", strict=True).hits} == {"de.md"}  # German stem
     assert {h.file for h in library.search("renovierten", strict=True).hits} == {"de.md"}
     spans = library.article("de.md", "haus").matches
-    assert spans and library.article("de.md").article.text[spans[0].start : spans[0].end] == "Häuser"
+    assert (
+        spans and library.article("de.md").article.text[spans[0].start : spans[0].end] == "Häuser"
+    )

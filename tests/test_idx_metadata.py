@@ -49,9 +49,7 @@ def test_outlet_from_host() -> None:
 
 
 def test_dates_written_in_text_in_several_languages() -> None:
-    assert values(infer_from_text("Published July 15, 2025 — Meta said"), "date") == [
-        "2025-07-15"
-    ]
+    assert values(infer_from_text("Published July 15, 2025 — Meta said"), "date") == ["2025-07-15"]
     assert values(infer_from_text("Berlin, 3. März 2025. Die Regierung"), "date") == ["2025-03-03"]
     assert values(infer_from_text("Paris, le 14 juillet 2025, le président"), "date") == [
         "2025-07-14"
@@ -92,8 +90,12 @@ def test_impossible_and_future_dates_give_warnings() -> None:
 
 def test_language_detection() -> None:
     english = "The city council voted on Tuesday to expand the tram network across the river."
-    german = "Der Stadtrat hat am Dienstag beschlossen, das Straßenbahnnetz über den Fluss zu erweitern."
-    japanese = "メタは新しい人工知能モデルの開発を検討しており、オープンソースの方針を見直している。" * 2
+    german = (
+        "Der Stadtrat hat am Dienstag beschlossen, das Straßenbahnnetz über den Fluss zu erweitern."
+    )
+    japanese = (
+        "メタは新しい人工知能モデルの開発を検討しており、オープンソースの方針を見直している。" * 2
+    )
     assert detect_language(english).value == "en"  # type: ignore[union-attr]
     assert detect_language(german).value == "de"  # type: ignore[union-attr]
     assert detect_language(japanese).value == "ja"  # type: ignore[union-attr]
