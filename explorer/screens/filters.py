@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList
 
@@ -29,7 +29,7 @@ class FilterScreen(ModalScreen[Filters | None]):
         languages = {f.value: f.count for f in self.facets.languages}
         for name in self.current.languages:
             languages.setdefault(name, 0)
-        with Vertical(id="filters"):
+        with VerticalScroll(id="filters"):
             yield Label("Outlets (counts for the current query)")
             yield SelectionList[str](
                 *[
