@@ -232,3 +232,16 @@ async def test_a_new_corpus_is_indexed_while_the_ui_responds(tmp_path: Path) -> 
         await wait_for(pilot, lambda: main.last_result is not None
                        and main.last_result.total == 80)  # fmt: skip
         await asyncio.sleep(0)
+
+
+async def test_tab_cycles_panes_at_80_columns(app: ExplorerApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await ready(pilot)
+        await wait_for(pilot, lambda: main.last_result is not None)
+        seen = []
+        for _ in range(3):
+            await pilot.press("tab")
+            await pilot.pause(0.1)
+            focused = pilot.app.focused
+            seen.append((focused.id if focused else None, main.has_class("-reading")))
+        assert seen == [("results", False), ("article-pane", True), ("query", False)]

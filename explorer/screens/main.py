@@ -243,9 +243,19 @@ class MainScreen(Screen[None]):
             self.query_one(SearchPane).focus_query()
 
     def action_cycle(self) -> None:
-        if self.has_class("-narrow"):
-            self.toggle_class("-reading")
-        self.focus_next()
+        """Tab: at narrow widths the search box, results and article take turns."""
+        if not self.has_class("-narrow") or self.query_one(TabbedContent).active != "read":
+            self.focus_next()
+            return
+        order = [
+            self.query_one("#query"),
+            self.query_one("#results"),
+            self.query_one(ArticlePane),
+        ]
+        current = order.index(self.focused) if self.focused in order else -1
+        target = order[(current + 1) % len(order)]
+        self.set_class(target is order[2], "-reading")
+        self.call_after_refresh(target.focus)
 
     # -- filters ------------------------------------------------------------
     def action_outlet(self) -> None:
