@@ -6,13 +6,17 @@ tokeniser, never from markup, so every span is exactly what the reader sees.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+
 from index.models import Fragment, Span
 from index.query import HighlightTerms
-from index.tokens import stemmer, word_tokens
+from index.tokens import has_cjk, plain_words, stemmer, word_tokens
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 3
 _LEAD = 60  # characters of context before the first match of a fragment
+_MAX_ANCHORS = 200  # matches tried as the start of a fragment
 
 
 def match_spans(text: str, terms: HighlightTerms, language: str | None) -> tuple[Span, ...]:
@@ -21,21 +25,31 @@ def match_spans(text: str, terms: HighlightTerms, language: str | None) -> tuple
         return ()
     stems = dict(terms.stems).get(language or "", frozenset())
     stem = stemmer(language) if stems and language else None
+    prefixes = terms.prefixes
     spans: list[Span] = []
-    for token in word_tokens(text, "index"):
-        word = token.text
-        hit = word in terms.exact
-        if not hit and not token.cjk:
-            hit = (
-                any(word.startswith(p) for p in terms.prefixes)
-                or any(p.fullmatch(word) for p in terms.patterns)
-                or (stem is not None and stem(word) in stems)
+    verdicts: dict[str, bool] = {}  # a word's answer, for the words an article repeats
+    tokens: Iterator[tuple[str, int, int, bool]] = (
+        ((t.text, t.start, t.end, t.cjk) for t in word_tokens(text, "index"))
+        if has_cjk(text)
+        else ((word, start, end, False) for word, start, end in plain_words(text))
+    )
+    for word, start, end, cjk in tokens:
+        hit = verdicts.get(word)
+        if hit is None:
+            hit = word in terms.exact or (
+                not cjk
+                and (
+                    any(word.startswith(p) for p in prefixes)
+                    or any(p.fullmatch(word) for p in terms.patterns)
+                    or (stem is not None and stem(word) in stems)
+                )
             )
+            verdicts[word] = hit
         if hit:
-            if spans and token.start <= spans[-1].end:
-                spans[-1] = Span(spans[-1].start, max(spans[-1].end, token.end))
+            if spans and start <= spans[-1].end:
+                spans[-1] = Span(spans[-1].start, max(spans[-1].end, end))
             else:
-                spans.append(Span(token.start, token.end))
+                spans.append(Span(start, end))
     return tuple(spans)
 
 
@@ -45,22 +59,28 @@ def fragments(text: str, spans: tuple[Span, ...]) -> tuple[Fragment, ...]:
     if not spans:
         end = _snap_end(text, min(len(text), FRAGMENT_CHARS))
         return (Fragment(text[:end], 0, ()),) if end else ()
+    starts = [s.start for s in spans]
     chosen: list[tuple[int, int]] = []
-    remaining = list(spans)
-    while remaining and len(chosen) < MAX_FRAGMENTS:
-        best_start, best_count = 0, -1
-        for anchor in remaining:
+    taken: set[int] = set()  # indexes of spans inside a chosen window
+    for _ in range(MAX_FRAGMENTS):
+        best_start, best_count = -1, 0
+        for index, anchor in enumerate(spans[:_MAX_ANCHORS]):
+            if index in taken:
+                continue
             start = max(0, anchor.start - _LEAD)
-            count = sum(
-                1 for s in remaining if s.start >= start and s.end <= start + FRAGMENT_CHARS
-            )
+            low = bisect_left(starts, start)
+            high = bisect_right(starts, start + FRAGMENT_CHARS - 1)
+            count = sum(1 for i in range(low, min(high, low + 64)) if i not in taken)
             if count > best_count:
                 best_start, best_count = start, count
+        if best_start < 0:
+            break
         start = _snap_start(text, best_start)
         end = _snap_end(text, min(len(text), best_start + FRAGMENT_CHARS))
+        if any(a < end and start < b for a, b in chosen):
+            break
         chosen.append((start, end))
-        remaining = [s for s in remaining if not (s.start >= start and s.end <= end)]
-        remaining = [s for s in remaining if not any(a <= s.start < b for a, b in chosen)]
+        taken.update(range(bisect_left(starts, start), bisect_right(starts, end - 1)))
     out = []
     for start, end in sorted(chosen):
         inside = tuple(

@@ -76,7 +76,12 @@ class Library:
     def build(
         self, progress: ProgressCallback | None = None, workers: int | None = None
     ) -> BuildSummary:
-        """Index new and changed files, drop removed ones; atomic; IndexBusyError if locked."""
+        """Index new and changed files, drop removed ones; atomic; IndexBusyError if locked.
+
+        Large corpora are read by `workers` processes (default: one per core), started
+        with "spawn": a script calling this at import time needs the usual
+        `if __name__ == "__main__":` guard, or workers=1.
+        """
         from index.builder import build
 
         summary = build(self._corpus, self._root, self._index_dir, progress, workers)

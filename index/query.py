@@ -41,6 +41,7 @@ class Clause:
     text: str
     pos: int
     field: str | None = None  # canonical field name, None for the article's text
+    typing: bool = False  # the word being typed: it also matches as a prefix
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class _Tok:
     text: str
     pos: int
     field: str | None = None
+    typing: bool = False
 
 
 @dataclass
@@ -150,6 +152,9 @@ class _Parser:
 
     def parse(self) -> Node | None:
         self.lex()
+        last = self.toks[-1] if self.toks else None
+        if last is not None and last.kind == "word" and not self.query[-1:].isspace():
+            last.typing = True
         if len(self.toks) > MAX_TERMS:
             extra = self.toks[MAX_TERMS]
             self.problem(
@@ -249,7 +254,7 @@ class _Parser:
             if core != text:
                 self.problem("a word cannot start with a wildcard", tok.pos, "leading * dropped")
                 text = core
-        return Clause("word", text, tok.pos, tok.field)
+        return Clause("word", text, tok.pos, tok.field, tok.typing)
 
 
 def parse(query: str, strict: bool = False) -> Parsed:
@@ -339,7 +344,7 @@ def highlight_terms(tree: Node | None, languages: tuple[str, ...]) -> HighlightT
             return
         tokens = [t.text for t in word_tokens(text, "query")]
         exact.update(tokens)
-        if node.kind == "word" and len(tokens) == 1 and len(tokens[0]) >= _MIN_PREFIX:
+        if node.typing and len(tokens) == 1 and len(tokens[0]) >= _MIN_PREFIX:
             prefixes.add(tokens[0])
 
     if tree is not None:

@@ -33,6 +33,7 @@ _TEXT_FIELDS = {
 _PREFIX_MIN = 3
 _PREFIX_BOOST = 0.4
 _PREFIX_EXPANSION = 64  # most terms one typed prefix expands to
+_COMMON_SHARE = 0.02  # a typed word in this share of articles is not expanded
 
 
 def _capped_prefix(searcher: Searcher, field: str, prefix: str) -> wq.Query | None:
@@ -54,6 +55,16 @@ def _capped_prefix(searcher: Searcher, field: str, prefix: str) -> wq.Query | No
     return wq.Or(chosen)
 
 
+def _worth_expanding(searcher: Searcher, token: str) -> bool:
+    """A typed word is also read as a prefix, unless it is already a common word
+    of its own (expanding "the" costs much and finds little)."""
+    if len(token) < _PREFIX_MIN or token.isdigit():
+        return False
+    reader = searcher.reader()
+    common = max(3, int(reader.doc_count() * _COMMON_SHARE))
+    return bool(reader.doc_frequency(sf.BODY, token) < common)
+
+
 def _tokens(text: str) -> list[str]:
     return [t.text for t in word_tokens(text, "query")]
 
@@ -70,17 +81,13 @@ def _words_query(
         parts.extend(wq.Term(f, token) for f in fields)
         if sf.BODY in fields:
             parts.extend(wq.Term(sf.stemmed_body(lang), stemmer(lang)(token)) for lang in langs)
-        if prefix and len(token) >= _PREFIX_MIN and not token.isdigit():
+        if prefix and _worth_expanding(searcher, token):
             for f in fields:
                 expanded = _capped_prefix(searcher, f, token)
                 if expanded is not None:
                     parts.append(expanded)
-    else:
+    else:  # a phrase: its words as written, in order
         parts.extend(wq.Phrase(f, tokens) for f in fields)
-        if sf.BODY in fields:
-            for lang in langs:
-                stem = stemmer(lang)
-                parts.append(wq.Phrase(sf.stemmed_body(lang), [stem(t) for t in tokens]))
     return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
@@ -118,7 +125,7 @@ def _clause(searcher: Searcher, node: Clause, langs: tuple[str, ...]) -> wq.Quer
     fields = [_TEXT_FIELDS[node.field]] if node.field else [sf.BODY, sf.TITLE]
     if node.kind == "word" and ("*" in node.text or "?" in node.text):
         return _wildcard_query(searcher, fields, node.text)
-    return _words_query(searcher, fields, node.text, langs, prefix=node.kind == "word")
+    return _words_query(searcher, fields, node.text, langs, prefix=node.typing)
 
 
 def _has_positive(node: Node) -> bool:

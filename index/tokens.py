@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 # Languages whose articles get a stemmed field of their own (Snowball stemmers in Whoosh).
 STEMMED_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "sv", "da", "no", "fi")
@@ -33,8 +33,19 @@ class WordToken:
     cjk: bool = False
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     return unicodedata.normalize("NFKC", word).casefold()
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+def plain_words(text: str) -> Iterator[tuple[str, int, int]]:
+    """(folded word, start, end) for a text without CJK runs: the fast path of word_tokens."""
+    for match in _WORD.finditer(text):
+        yield fold(match.group(0)), match.start(), match.end()
 
 
 def word_tokens(text: str, mode: str = "index") -> Iterator[WordToken]:

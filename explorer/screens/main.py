@@ -134,7 +134,7 @@ class MainScreen(Screen[None]):
         try:
             result = self.library.search(
                 query,
-                limit=50,
+                limit=30,
                 outlets=filters.outlets,
                 languages=filters.languages,
                 since=filters.since,
