@@ -98,9 +98,12 @@ class Library:
                 f"{self._corpus} has no index yet; run: explorer index {self._corpus}"
             )
         if self._searcher is not None and generation == self._generation:
-            fresh = self._searcher.refresh()
-            self._searcher = fresh
-            return fresh
+            if self._searcher.up_to_date():
+                return self._searcher
+            # Whoosh's refresh() fails on an index with no segment; reopen instead
+            self._searcher.close()
+            self._searcher = self._ix.searcher()
+            return self._searcher
         self._close_searcher()
         from whoosh import index as windex
 

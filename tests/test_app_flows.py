@@ -245,3 +245,16 @@ async def test_tab_cycles_panes_at_80_columns(app: ExplorerApp) -> None:
             focused = pilot.app.focused
             seen.append((focused.id if focused else None, main.has_class("-reading")))
         assert seen == [("results", False), ("article-pane", True), ("query", False)]
+
+
+async def test_an_empty_corpus_opens_without_error(tmp_path: Path) -> None:
+    corpus = tmp_path / "empty"
+    corpus.mkdir()
+    app = make_app(corpus, tmp_path / "ix")
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await ready(pilot)
+        await wait_for(pilot, lambda: main.last_result is not None)
+        assert main.last_result.total == 0  # type: ignore[union-attr]
+        await pilot.press("ctrl+t")
+        await pilot.pause(0.3)
+        assert "No articles" in str(pilot.app.screen.query_one(Timeline).render())

@@ -180,3 +180,16 @@ def test_each_language_is_stemmed_by_its_own_stemmer(tmp_path: Path) -> None:
     assert (
         spans and library.article("de.md").article.text[spans[0].start : spans[0].end] == "Häuser"
     )
+
+
+def test_a_corpus_with_no_readable_article_still_answers(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    library = Library(corpus, tmp_path / "ix")
+    summary = library.build()
+    assert summary.indexed == 0 and [s.file for s in summary.skipped] == ["image.txt"]
+    assert library.search("").total == 0
+    assert library.search("anything").total == 0
+    assert library.info().articles == 0
+    assert library.build().indexed == 0
