@@ -22,10 +22,12 @@ from index import (
     Library,
     QueryError,
     article_to_dict,
+    frames_to_dict,
     hit_to_dict,
+    quotes_to_dict,
 )
 
-COMMANDS = ("index", "info", "search", "show")
+COMMANDS = ("index", "info", "search", "show", "frames", "quotes")
 
 
 class UsageError(Exception):
@@ -92,6 +94,16 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     _add_common(show, corpus_help)
     show.add_argument("--json", action="store_true", help="print JSON")
     show.add_argument("--query", help="highlight this query's matches")
+    frames = sub.add_parser("frames", help="how each article frames the story, with evidence")
+    _add_common(frames, corpus_help)
+    frames.add_argument("--json", action="store_true", help="print JSON")
+    frames.add_argument(
+        "--lexicon", type=Path, metavar="FILE", help="your own frame lexicon (TOML)"
+    )
+
+    quotes = sub.add_parser("quotes", help="the quote ledger: who is quoted saying what")
+    _add_common(quotes, corpus_help)
+    quotes.add_argument("--json", action="store_true", help="print JSON")
     return app, top
 
 
@@ -227,6 +239,32 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_frames(args: argparse.Namespace) -> int:
+    library = _library(args)
+    _ensure_built(library)
+    results, lexicon = library.frames(args.lexicon)
+    if args.json:
+        _print_json(frames_to_dict(results, lexicon))
+        return 0
+    from explorer.cli_render import print_frames
+
+    print_frames(results, lexicon)
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    library = _library(args)
+    _ensure_built(library)
+    quotes = library.quotes()
+    if args.json:
+        _print_json(quotes_to_dict(quotes))
+        return 0
+    from explorer.cli_render import print_quotes
+
+    print_quotes(quotes)
+    return 0
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from explorer.app import make_app
 
@@ -237,7 +275,14 @@ def cmd_app(args: argparse.Namespace) -> int:
     return 0
 
 
-HANDLERS = {"index": cmd_index, "info": cmd_info, "search": cmd_search, "show": cmd_show}
+HANDLERS = {
+    "index": cmd_index,
+    "info": cmd_info,
+    "search": cmd_search,
+    "show": cmd_show,
+    "frames": cmd_frames,
+    "quotes": cmd_quotes,
+}
 
 
 def _dispatch(argv: Sequence[str]) -> int:

@@ -19,12 +19,15 @@ from index import (
     INFERRED,
     META_FIELDS,
     Article,
+    ArticleFrames,
     ArticleView,
     BuildProgress,
     BuildSummary,
     CorpusInfo,
+    FrameLexicon,
     Library,
     MetaField,
+    Quote,
     SearchResult,
 )
 
@@ -225,3 +228,58 @@ def print_article(view: ArticleView) -> None:
     out.print(body)
     if view.matches:
         stderr().print(Text(f"{len(view.matches)} matches", style="dim"))
+
+
+def print_frames(results: tuple[ArticleFrames, ...], lexicon: FrameLexicon) -> None:
+    """Each article's leading frames, tone and hedging, then the evidence of its primary frame."""
+    out = stdout()
+    table = Table(title="Frames (share of sentences with a cue of the frame)", expand=True)
+    table.add_column("article", ratio=2, overflow="fold")
+    table.add_column("primary", ratio=2)
+    table.add_column("next frames", ratio=3)
+    table.add_column("tone", justify="right", no_wrap=True)
+    table.add_column("hedged", justify="right", no_wrap=True)
+    for result in results:
+        article = result.article
+        name = _safe(article.outlet or article.file)
+        if not result.scored:
+            note = Text(f"not scored: {result.reason}", style="dim italic")
+            table.add_row(name, note, "", "", "")
+            continue
+        ranked = sorted((s for s in result.scores if s.score > 0), key=lambda s: -s.score)
+        primary = Text("—", style="dim")
+        if result.primary:
+            primary = Text(f"{lexicon.letter(result.primary)} ", style="bold cyan")
+            primary.append(result.primary)
+        following = ", ".join(f"{s.frame} {s.score:.0%}" for s in ranked[1:3]) or "—"
+        tone = "—" if result.tone is None else f"{result.tone:+.2f}"
+        table.add_row(name, primary, Text(following), tone, str(len(result.hedges)))
+    out.print(table)
+    for result in results:
+        if not result.primary:
+            continue
+        score = next(s for s in result.scores if s.frame == result.primary)
+        out.print(_safe(f"\n{result.article.outlet or result.article.file} — {score.frame} "
+                        f"({len(score.evidence)} sentences):", "bold"))  # fmt: skip
+        for sentence in score.evidence[:3]:
+            out.print(Text("  • ") + _safe(sentence.text))
+
+
+def print_quotes(quotes: tuple[Quote, ...]) -> None:
+    out = stdout()
+    table = Table(title=f"{len(quotes)} quotes", expand=True, show_lines=True)
+    table.add_column("speaker", ratio=2, overflow="fold")
+    table.add_column("quote", ratio=6)
+    table.add_column("outlet", ratio=2, overflow="fold")
+    table.add_column("also given to", ratio=3)
+    for quote in quotes:
+        conflict = Text()
+        for speaker, other in quote.conflict:
+            conflict.append_text(_safe(f"{speaker} ({other.outlet or other.file})\n", "bold red"))
+        table.add_row(
+            _safe(quote.speaker or "—", "" if quote.speaker else "dim"),
+            _safe(f"“{quote.text}”"),
+            _safe(quote.article.outlet or quote.article.file),
+            conflict,
+        )
+    out.print(table)

@@ -3,7 +3,8 @@ and analysis. Never imports `textual` or `explorer`; returns frozen dataclasses.
 
 from pathlib import Path
 
-from index.codec import article_to_dict, hit_to_dict
+from index.analysis import ArticleFrames, FrameLexicon, FrameScore, Quote, Sentence
+from index.codec import article_to_dict, frames_to_dict, hit_to_dict, quotes_to_dict
 from index.compare import shared_passages
 from index.corpus import read_corpus
 from index.errors import (
@@ -53,6 +54,7 @@ __all__ = [
     "META_FIELDS",
     "UNKNOWN",
     "Article",
+    "ArticleFrames",
     "ArticleNotFound",
     "ArticleView",
     "AttentionCell",
@@ -64,6 +66,8 @@ __all__ = [
     "ExplorerError",
     "FacetCount",
     "Facets",
+    "FrameLexicon",
+    "FrameScore",
     "Fragment",
     "Hit",
     "IndexBusyError",
@@ -73,15 +77,19 @@ __all__ = [
     "MetaField",
     "ProgressCallback",
     "QueryError",
+    "Quote",
     "ReadError",
     "ReadResult",
     "SearchResult",
+    "Sentence",
     "SharedPassage",
     "Skipped",
     "Span",
     "article_to_dict",
     "date_range",
+    "frames_to_dict",
     "hit_to_dict",
+    "quotes_to_dict",
     "read_corpus",
     "shared_passages",
 ]

@@ -7,8 +7,10 @@ shape, so what `--json` prints is exactly what was indexed.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from index.analysis import ArticleFrames, FrameLexicon, Quote
 from index.models import (
     META_FIELDS,
     Article,
@@ -86,4 +88,59 @@ def hit_to_dict(hit: Hit) -> dict[str, Any]:
         "language": hit.language,
         "score": round(hit.score, 4),
         "fragments": [fragment_to_dict(f) for f in hit.fragments],
+    }
+
+
+def frames_to_dict(results: Sequence[ArticleFrames], lexicon: FrameLexicon) -> dict[str, Any]:
+    """`explorer frames --json`: each article's frame scores with the sentences behind them."""
+    return {
+        "lexicon": lexicon.path,
+        "frames": list(lexicon.names),
+        "articles": [
+            {
+                "id": result.article.id,
+                "file": result.article.file,
+                "outlet": result.article.outlet,
+                "language": result.article.language,
+                "scored": result.scored,
+                "note": result.reason,
+                "primary": result.primary,
+                "scores": {score.frame: score.score for score in result.scores},
+                "evidence": {
+                    score.frame: [sentence.text for sentence in score.evidence]
+                    for score in result.scores
+                    if score.evidence
+                },
+                "tone": result.tone,
+                "hedges": [sentence.text for sentence in result.hedges],
+            }
+            for result in results
+        ],
+    }
+
+
+def quotes_to_dict(quotes: Sequence[Quote]) -> dict[str, Any]:
+    """`explorer quotes --json`: the quote ledger."""
+    return {
+        "quotes": [
+            {
+                "text": quote.text,
+                "speaker": quote.speaker,
+                "article": quote.article.id,
+                "file": quote.article.file,
+                "outlet": quote.article.outlet,
+                "start": quote.start,
+                "end": quote.end,
+                "conflict": [
+                    {
+                        "speaker": speaker,
+                        "article": other.id,
+                        "file": other.file,
+                        "outlet": other.outlet,
+                    }
+                    for speaker, other in quote.conflict
+                ],
+            }
+            for quote in quotes
+        ]
     }

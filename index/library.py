@@ -16,6 +16,7 @@ from typing import Any
 
 from index import schema as sf
 from index import store
+from index.analysis import ArticleFrames, FrameLexicon, Quote
 from index.corpus import corpus_root
 from index.errors import ArticleNotFound, ExplorerError, IndexMissingError, QueryError
 from index.models import (
@@ -170,6 +171,22 @@ class Library:
                 raise
             except Exception as exc:  # whatever Whoosh makes of an odd query
                 raise QueryError(query, f"cannot be searched ({type(exc).__name__})") from exc
+
+    def frames(
+        self, lexicon: Path | str | None = None
+    ) -> tuple[tuple[ArticleFrames, ...], FrameLexicon]:
+        """Each article's frames, tone and hedging (computed now, from the indexed text),
+        with the lexicon used (the bundled one unless a TOML file is given)."""
+        from index.analysis import analyse_frames, load_lexicon
+
+        chosen = load_lexicon(lexicon)
+        return analyse_frames(self.articles(), chosen), chosen
+
+    def quotes(self) -> tuple[Quote, ...]:
+        """The quote ledger: every direct quote with its speaker, conflicts flagged."""
+        from index.analysis import find_quotes
+
+        return find_quotes(self.articles())
 
     def attention(self, query: str) -> tuple[AttentionCell, ...]:
         """How many of `query`'s hits each outlet published each day (the timeline's heat)."""

@@ -69,5 +69,15 @@ def test_outputs_validate(bundled: bool, corpus: Path, env: dict[str, str]) -> N
     first = info["articles"][0]["id"]  # type: ignore[index]
     validate("show", output("show", first, *path, env=env))
     validate("show", output("show", first, *path, "--query", query, env=env))
+    frames = output("frames", *path, env=env)
+    validate("frames", frames)
+    validate("quotes", output("quotes", *path, env=env))
     if not bundled:
         assert info["duplicates"] and info["skipped"]  # type: ignore[index]
+    else:
+        texts = {a["id"]: output("show", a["id"], env=env)["text"] for a in info["articles"]}  # type: ignore[index]
+        for article in frames["articles"]:  # type: ignore[index]
+            assert article["scored"] and article["primary"]
+            for sentences in article["evidence"].values():
+                for sentence in sentences:
+                    assert sentence in texts[article["id"]]

@@ -75,6 +75,8 @@ class MainScreen(Screen[None]):
     class TimelineReady(Message):
         attention: tuple[AttentionCell, ...]
         query: str
+        frames: dict[str, str]  # article id -> letter of its dominant frame
+        legend: dict[str, str]  # letter -> frame name
 
     def __init__(self, library: Library) -> None:
         super().__init__()
@@ -88,6 +90,7 @@ class MainScreen(Screen[None]):
         self.last_result: SearchResult | None = None
         self.ready = False
         self.articles: tuple[Article, ...] = ()
+        self._frames: tuple[dict[str, str], dict[str, str]] | None = None
 
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs"):
@@ -114,6 +117,7 @@ class MainScreen(Screen[None]):
     def index_ready(self, articles: tuple[Article, ...]) -> None:
         self.ready = True
         self.articles = articles
+        self._frames = None  # the corpus may have changed: analyse again when shown
         self.run_search(self.query_one(SearchPane).query_text)
 
     @on(SearchPane.QueryChanged)
@@ -337,8 +341,18 @@ class MainScreen(Screen[None]):
             attention = self.library.attention(query)
         except ExplorerError:
             attention = ()
-        self.post_message(self.TimelineReady(attention, query))
+        if self._frames is None:
+            try:
+                results, lexicon = self.library.frames()
+            except ExplorerError:
+                results, lexicon = (), None
+            letters = {
+                r.article.id: lexicon.letter(r.primary) for r in results if r.primary and lexicon
+            }
+            names = {lexicon.letter(r.primary): r.primary for r in results if r.primary and lexicon}
+            self._frames = (letters, names)
+        self.post_message(self.TimelineReady(attention, query, *self._frames))
 
     def on_main_screen_timeline_ready(self, event: TimelineReady) -> None:
         timeline = self.query_one(Timeline)
-        timeline.set_data(self.articles, event.attention, event.query)
+        timeline.set_data(self.articles, event.attention, event.query, event.frames, event.legend)

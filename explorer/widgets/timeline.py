@@ -115,6 +115,7 @@ class Timeline(Widget, can_focus=True):
         self.articles: tuple[Article, ...] = ()
         self.attention: dict[tuple[str, str], int] = {}
         self.frames: dict[str, str] = {}
+        self.legend: dict[str, str] = {}
         self.query_text = ""
         self._layout: Layout | None = None
         self._hotspots: dict[tuple[int, int], int] = {}
@@ -125,10 +126,12 @@ class Timeline(Widget, can_focus=True):
         attention: tuple[AttentionCell, ...],
         query: str,
         frames: dict[str, str] | None = None,
+        legend: dict[str, str] | None = None,
     ) -> None:
         self.articles = articles
         self.attention = {(c.outlet, c.day): c.count for c in attention}
         self.frames = frames or {}
+        self.legend = legend or {}
         self.query_text = query
         self._layout = None
         self.refresh(layout=True)
@@ -150,7 +153,7 @@ class Timeline(Widget, can_focus=True):
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         lanes = len({a.outlet for a in self.articles}) or 1
-        return 5 + lanes * 2
+        return 6 + lanes * 2
 
     def render(self) -> Text:
         grid = self._grid()
@@ -250,7 +253,9 @@ class Timeline(Widget, can_focus=True):
         what = f"hits of {self.query_text!r}" if self.query_text.strip() else "articles"
         legend.append(f" {what} per day", style="dim")
         if self.frames:
-            legend.append("  letters: dominant frame", style="dim")
+            legend.append("\nletters: dominant frame — ", style="dim")
+            legend.append(", ".join(f"{k} {v}" for k, v in sorted(self.legend.items())),
+                          style="dim")  # fmt: skip
         else:
             legend.append("  · frames: not analysed yet", style="dim italic")
         return legend

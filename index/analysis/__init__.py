@@ -1,0 +1,29 @@
+"""Analysis of articles as pure functions: sentences, frames with evidence,
+tone and hedging, quotes with their speakers.
+
+Rule kept here: every number leads back to the sentences behind it (their
+text as written and their spans in `Article.text`); a language no lexicon
+covers is reported as not scored, never scored as English.
+"""
+
+from index.analysis.frames import (
+    ArticleFrames,
+    FrameLexicon,
+    FrameScore,
+    analyse_frames,
+    load_lexicon,
+)
+from index.analysis.quotes import Quote, find_quotes
+from index.analysis.sentences import Sentence, sentences
+
+__all__ = [
+    "ArticleFrames",
+    "FrameLexicon",
+    "FrameScore",
+    "Quote",
+    "Sentence",
+    "analyse_frames",
+    "find_quotes",
+    "load_lexicon",
+    "sentences",
+]
