@@ -22,12 +22,14 @@ from index import (
     Library,
     QueryError,
     article_to_dict,
+    claims_to_dict,
     frames_to_dict,
     hit_to_dict,
     quotes_to_dict,
+    reuse_to_dict,
 )
 
-COMMANDS = ("index", "info", "search", "show", "frames", "quotes")
+COMMANDS = ("index", "info", "search", "show", "frames", "quotes", "claims", "reuse")
 
 
 class UsageError(Exception):
@@ -104,6 +106,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     quotes = sub.add_parser("quotes", help="the quote ledger: who is quoted saying what")
     _add_common(quotes, corpus_help)
     quotes.add_argument("--json", action="store_true", help="print JSON")
+    claims = sub.add_parser("claims", help="story beats across outlets: who reports, who omits")
+    _add_common(claims, corpus_help)
+    claims.add_argument("--json", action="store_true", help="print JSON")
+
+    reuse = sub.add_parser("reuse", help="passages articles share, and the likely original")
+    _add_common(reuse, corpus_help)
+    reuse.add_argument("--json", action="store_true", help="print JSON")
     return app, top
 
 
@@ -265,6 +274,33 @@ def cmd_quotes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_claims(args: argparse.Namespace) -> int:
+    library = _library(args)
+    _ensure_built(library)
+    beats = library.claims()
+    outlets = tuple(f.value for f in library.info().outlets)
+    if args.json:
+        _print_json(claims_to_dict(beats, outlets))
+        return 0
+    from explorer.cli_render import print_claims
+
+    print_claims(beats, outlets)
+    return 0
+
+
+def cmd_reuse(args: argparse.Namespace) -> int:
+    library = _library(args)
+    _ensure_built(library)
+    reuse = library.reuse()
+    if args.json:
+        _print_json(reuse_to_dict(reuse))
+        return 0
+    from explorer.cli_render import print_reuse
+
+    print_reuse(reuse)
+    return 0
+
+
 def cmd_app(args: argparse.Namespace) -> int:
     from explorer.app import make_app
 
@@ -282,6 +318,8 @@ HANDLERS = {
     "show": cmd_show,
     "frames": cmd_frames,
     "quotes": cmd_quotes,
+    "claims": cmd_claims,
+    "reuse": cmd_reuse,
 }
 
 

@@ -21,6 +21,7 @@ from index import (
     Article,
     ArticleFrames,
     ArticleView,
+    Beat,
     BuildProgress,
     BuildSummary,
     CorpusInfo,
@@ -28,6 +29,7 @@ from index import (
     Library,
     MetaField,
     Quote,
+    Reuse,
     SearchResult,
 )
 
@@ -283,3 +285,51 @@ def print_quotes(quotes: tuple[Quote, ...]) -> None:
             conflict,
         )
     out.print(table)
+
+
+def print_claims(beats: tuple[Beat, ...], outlets: tuple[str, ...]) -> None:
+    """The coverage matrix: beats reported by several outlets, ✓ who reports, · who omits."""
+    out = stdout()
+    shared = [b for b in beats if not b.single_source]
+    table = Table(title=f"{len(shared)} story beats reported by several outlets", expand=True)
+    table.add_column("beat", ratio=5)
+    for outlet in outlets:
+        table.add_column(visible(outlet)[:7], justify="center", width=7, no_wrap=True)
+    for beat in shared:
+        marks = [
+            Text("✓", style="bold green") if o in beat.outlets else Text("·", style="dim")
+            for o in outlets
+        ]
+        table.add_row(_safe(f"{beat.id} {beat.label}"), *marks)
+    out.print(table)
+    single = [b for b in beats if b.single_source]
+    out.print(Text(f"\n{len(single)} beats found in one source only:", style="bold"))
+    for beat in single[:15]:
+        line = Text(f"  {beat.id} ", style="dim")
+        line.append_text(_safe(f"[{beat.outlets[0]}] ", "cyan"))
+        line.append_text(_safe(beat.label))
+        out.print(line)
+    if len(single) > 15:
+        out.print(Text(f"  … and {len(single) - 15} more (explorer claims --json)", style="dim"))
+
+
+def print_reuse(reuse: Reuse) -> None:
+    out = stdout()
+    if not reuse.pairs:
+        out.print(Text("No two articles share a passage of twelve words or more."))
+        return
+    for pair in reuse.pairs:
+        head = _safe(pair.source.outlet or pair.source.file, "bold")
+        head.append(" → " if pair.direction == "earlier-to-later" else " ↔ ")
+        head.append_text(_safe(pair.target.outlet or pair.target.file, "bold"))
+        head.append(
+            f"   {pair.shared_words} shared words, {pair.score:.0%} of the shorter"
+            f" · direction {pair.direction} (dates {pair.date_confidence})",
+            style="dim",
+        )
+        out.print(head)
+        for passage in pair.passages[:4]:
+            out.print(Text("  “") + _safe(pair.source.text[passage.left.start : passage.left.end])
+                      + Text("”"))  # fmt: skip
+    for group in reuse.groups:
+        out.print(_safe("near-duplicates: " + ", ".join(a.file for a in group), "yellow"))

@@ -3,8 +3,25 @@ and analysis. Never imports `textual` or `explorer`; returns frozen dataclasses.
 
 from pathlib import Path
 
-from index.analysis import ArticleFrames, FrameLexicon, FrameScore, Quote, Sentence
-from index.codec import article_to_dict, frames_to_dict, hit_to_dict, quotes_to_dict
+from index.analysis import (
+    ArticleFrames,
+    Beat,
+    FrameLexicon,
+    FrameScore,
+    Mention,
+    Quote,
+    Reuse,
+    ReusePair,
+    Sentence,
+)
+from index.codec import (
+    article_to_dict,
+    claims_to_dict,
+    frames_to_dict,
+    hit_to_dict,
+    quotes_to_dict,
+    reuse_to_dict,
+)
 from index.compare import shared_passages
 from index.corpus import read_corpus
 from index.errors import (
@@ -58,6 +75,7 @@ __all__ = [
     "ArticleNotFound",
     "ArticleView",
     "AttentionCell",
+    "Beat",
     "BuildProgress",
     "BuildSummary",
     "CorpusError",
@@ -75,21 +93,26 @@ __all__ = [
     "Library",
     "Metadata",
     "MetaField",
+    "Mention",
     "ProgressCallback",
     "QueryError",
     "Quote",
     "ReadError",
     "ReadResult",
+    "Reuse",
+    "ReusePair",
     "SearchResult",
     "Sentence",
     "SharedPassage",
     "Skipped",
     "Span",
     "article_to_dict",
+    "claims_to_dict",
     "date_range",
     "frames_to_dict",
     "hit_to_dict",
     "quotes_to_dict",
     "read_corpus",
+    "reuse_to_dict",
     "shared_passages",
 ]

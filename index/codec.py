@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from index.analysis import ArticleFrames, FrameLexicon, Quote
+from index.analysis import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
 from index.models import (
     META_FIELDS,
     Article,
@@ -143,4 +143,62 @@ def quotes_to_dict(quotes: Sequence[Quote]) -> dict[str, Any]:
             }
             for quote in quotes
         ]
+    }
+
+
+def claims_to_dict(beats: Sequence[Beat], outlets: Sequence[str]) -> dict[str, Any]:
+    """`explorer claims --json`: story beats with their mentions, and who omits each."""
+    return {
+        "outlets": list(outlets),
+        "claims": [
+            {
+                "id": beat.id,
+                "label": beat.label,
+                "single_source": beat.single_source,
+                "outlets": list(beat.outlets),
+                "omitted_by": [o for o in outlets if o not in beat.outlets],
+                "mentions": [
+                    {
+                        "article": m.article.id,
+                        "file": m.article.file,
+                        "outlet": m.article.outlet,
+                        "text": m.sentence.text,
+                        "start": m.sentence.start,
+                        "end": m.sentence.end,
+                    }
+                    for m in beat.mentions
+                ],
+            }
+            for beat in beats
+        ],
+    }
+
+
+def reuse_to_dict(reuse: Reuse) -> dict[str, Any]:
+    """`explorer reuse --json`: pairs of articles sharing passages, likely original first."""
+    return {
+        "pairs": [
+            {
+                "source": pair.source.file,
+                "target": pair.target.file,
+                "source_article": pair.source.id,
+                "target_article": pair.target.id,
+                "score": pair.score,
+                "shared_words": pair.shared_words,
+                "direction": pair.direction,
+                "date_confidence": pair.date_confidence,
+                "passages": [
+                    {
+                        "source_text": pair.source.text[p.left.start : p.left.end],
+                        "target_text": pair.target.text[p.right.start : p.right.end],
+                        "source_span": [p.left.start, p.left.end],
+                        "target_span": [p.right.start, p.right.end],
+                        "words": p.words,
+                    }
+                    for p in pair.passages
+                ],
+            }
+            for pair in reuse.pairs
+        ],
+        "groups": [[article.file for article in group] for group in reuse.groups],
     }

@@ -16,7 +16,7 @@ from typing import Any
 
 from index import schema as sf
 from index import store
-from index.analysis import ArticleFrames, FrameLexicon, Quote
+from index.analysis import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
 from index.corpus import corpus_root
 from index.errors import ArticleNotFound, ExplorerError, IndexMissingError, QueryError
 from index.models import (
@@ -187,6 +187,18 @@ class Library:
         from index.analysis import find_quotes
 
         return find_quotes(self.articles())
+
+    def claims(self) -> tuple[Beat, ...]:
+        """Story beats: claim sentences grouped across articles, with their mentions."""
+        from index.analysis import find_beats
+
+        return find_beats(self.articles())
+
+    def reuse(self) -> Reuse:
+        """Passages articles share, the likely original of each pair, near-duplicate groups."""
+        from index.analysis import find_reuse
+
+        return find_reuse(self.articles())
 
     def attention(self, query: str) -> tuple[AttentionCell, ...]:
         """How many of `query`'s hits each outlet published each day (the timeline's heat)."""

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from index import Article, Metadata, MetaField, ReadError
-from index.analysis import analyse_frames, find_quotes, load_lexicon, sentences
+from index.analysis import (
+    analyse_frames,
+    find_beats,
+    find_quotes,
+    find_reuse,
+    load_lexicon,
+    sentences,
+)
 
 
 def article(ident: str, text: str, language: str | None = "en", outlet: str = "") -> Article:
@@ -104,3 +112,61 @@ def test_quotes_speakers_and_conflicts() -> None:
     assert "d" not in by_article or by_article["d"].speaker is None
     for quote in quotes:
         assert quote.article.text[quote.start : quote.end] == quote.text
+
+
+def test_the_same_beat_in_different_words_is_one_beat() -> None:
+    articles = [
+        article(
+            "a",
+            "The city council voted on Tuesday to close the old harbour bridge to cars.\n"
+            "The mayor said the repairs would cost four million euros next year.",
+            outlet="A",
+        ),
+        article(
+            "b",
+            "Councillors decided on Tuesday that cars may no longer cross the old harbour bridge.\n"
+            "A local bakery won a national prize for its rye bread this weekend.",
+            outlet="B",
+        ),
+        article(
+            "c",
+            "Cars are banned from the harbour bridge after a council vote on Tuesday.\n"
+            "Repairs to the bridge will cost the city four million euros, the mayor said.",
+            outlet="C",
+        ),
+    ]
+    beats = find_beats(articles)
+    bridge = next(b for b in beats if "bridge" in b.label and len(b.outlets) >= 2)
+    assert set(bridge.outlets) >= {"A", "C"}
+    bakery = next(b for b in beats if "bakery" in b.label)
+    assert bakery.single_source and bakery.outlets == ("B",)
+    for beat in beats:
+        for mention in beat.mentions:
+            assert (
+                mention.article.text[mention.sentence.start : mention.sentence.end]
+                == mention.sentence.text
+            )
+
+
+def test_reuse_finds_the_copied_passage_and_its_direction() -> None:
+    original = (
+        "The harbour authority confirmed on Monday that the ferry to the island will stop "
+        "running in winter because the old pier can no longer carry the new boats safely."
+    )
+    early = article("early", original + " Locals were angry.", outlet="Wire")
+    late = article("late", "In other news. " + original + " More soon.", outlet="Copy")
+    early = replace(
+        early, meta=replace(early.meta, date=MetaField("2025-01-01", "feed", "confirmed"))
+    )
+    late = replace(late, meta=replace(late.meta, date=MetaField("2025-01-03", "feed", "inferred")))
+    other = article(
+        "other", "A completely different story about mountain goats and their kids in spring."
+    )
+    result = find_reuse([late, other, early])
+    (pair,) = result.pairs
+    assert (pair.source.id, pair.target.id) == ("early", "late")
+    assert pair.direction == "earlier-to-later" and pair.date_confidence == "inferred"
+    assert pair.shared_words >= 25
+    passage = pair.passages[0]
+    assert early.text[passage.left.start : passage.left.end].startswith("The harbour authority")
+    assert result.groups and {a.id for a in result.groups[0]} == {"early", "late"}

@@ -72,6 +72,8 @@ def test_outputs_validate(bundled: bool, corpus: Path, env: dict[str, str]) -> N
     frames = output("frames", *path, env=env)
     validate("frames", frames)
     validate("quotes", output("quotes", *path, env=env))
+    validate("claims", output("claims", *path, env=env))
+    validate("reuse", output("reuse", *path, env=env))
     if not bundled:
         assert info["duplicates"] and info["skipped"]  # type: ignore[index]
     else:

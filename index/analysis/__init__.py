@@ -1,11 +1,12 @@
 """Analysis of articles as pure functions: sentences, frames with evidence,
-tone and hedging, quotes with their speakers.
+tone and hedging, quotes with their speakers, story beats, text reuse.
 
 Rule kept here: every number leads back to the sentences behind it (their
 text as written and their spans in `Article.text`); a language no lexicon
 covers is reported as not scored, never scored as English.
 """
 
+from index.analysis.claims import Beat, Mention, find_beats
 from index.analysis.frames import (
     ArticleFrames,
     FrameLexicon,
@@ -14,9 +15,16 @@ from index.analysis.frames import (
     load_lexicon,
 )
 from index.analysis.quotes import Quote, find_quotes
+from index.analysis.reuse import Reuse, ReusePair, find_reuse
 from index.analysis.sentences import Sentence, sentences
 
 __all__ = [
+    "Beat",
+    "Mention",
+    "Reuse",
+    "ReusePair",
+    "find_beats",
+    "find_reuse",
     "ArticleFrames",
     "FrameLexicon",
     "FrameScore",

@@ -1,0 +1,119 @@
+"""Text reuse between articles: candidate pairs by MinHash LSH over word
+shingles (datasketch), shared passages aligned word by word, near-duplicate
+groups (syndication), and the likely direction of copying.
+
+Rule kept here: a pair is reported only with the passages both articles
+contain; the direction is "earlier-to-later" only when both dates are known,
+and says how sure those dates are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.compare import shared_passages
+from index.models import Article, SharedPassage
+from index.tokens import plain_words
+
+SHINGLE = 5
+MIN_SHARED_WORDS = 12  # less in common is coincidence, not reuse
+NEAR_DUPLICATE = 0.8  # share of the shorter article's words
+_LSH_THRESHOLD = 0.05
+_ALL_PAIRS_UP_TO = 300  # articles; above this, LSH picks the candidates
+
+
+@dataclass(frozen=True)
+class ReusePair:
+    source: Article  # the likely original (the earlier one, when dates tell)
+    target: Article
+    score: float  # shared words / words of the shorter article
+    direction: str  # "earlier-to-later" or "unknown"
+    date_confidence: str  # the weaker confidence of the two dates
+    passages: tuple[SharedPassage, ...]  # left = source, right = target
+
+    @property
+    def shared_words(self) -> int:
+        return sum(p.words for p in self.passages)
+
+
+@dataclass(frozen=True)
+class Reuse:
+    pairs: tuple[ReusePair, ...]
+    groups: tuple[tuple[Article, ...], ...]  # near-duplicates of each other
+
+
+def _shingles(article: Article) -> set[str]:
+    words = [w for w, _s, _e in plain_words(article.text)]
+    return {" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
+
+
+def _candidates(articles: Sequence[Article]) -> list[tuple[int, int]]:
+    n = len(articles)
+    if n <= _ALL_PAIRS_UP_TO:
+        return [(i, j) for i in range(n) for j in range(i + 1, n)]
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=64)
+    hashes = []
+    for index, article in enumerate(articles):
+        minhash = MinHash(num_perm=64)
+        for shingle in _shingles(article):
+            minhash.update(shingle.encode("utf-8"))
+        lsh.insert(str(index), minhash)
+        hashes.append(minhash)
+    pairs = set()
+    for index, minhash in enumerate(hashes):
+        for other in lsh.query(minhash):
+            j = int(other)
+            if j != index:
+                pairs.add((min(index, j), max(index, j)))
+    return sorted(pairs)
+
+
+def _order(a: Article, b: Article) -> tuple[Article, Article, str, str]:
+    confidences = {a.meta.date.confidence, b.meta.date.confidence}
+    weaker = "unknown" if "unknown" in confidences else (
+        "inferred" if "inferred" in confidences else "confirmed")  # fmt: skip
+    if a.date and b.date and a.date[:10] != b.date[:10]:
+        first, second = (a, b) if a.date < b.date else (b, a)
+        return first, second, "earlier-to-later", weaker
+    return a, b, "unknown", weaker
+
+
+def find_reuse(articles: Sequence[Article]) -> Reuse:
+    pairs: list[ReusePair] = []
+    for i, j in _candidates(articles):
+        source, target, direction, confidence = _order(articles[i], articles[j])
+        passages = shared_passages(source.text, target.text)
+        shared = sum(p.words for p in passages)
+        if shared < MIN_SHARED_WORDS:
+            continue
+        shorter = min(source.words, target.words) or 1
+        pairs.append(
+            ReusePair(
+                source,
+                target,
+                round(min(1.0, shared / shorter), 4),
+                direction,
+                confidence,
+                passages,
+            )  # fmt: skip
+        )
+    pairs.sort(key=lambda p: -p.score)
+    parent = {a.id: a.id for a in articles}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pair in pairs:
+        if pair.score >= NEAR_DUPLICATE:
+            parent[find(pair.source.id)] = find(pair.target.id)
+    grouped: dict[str, list[Article]] = {}
+    for article in articles:
+        grouped.setdefault(find(article.id), []).append(article)
+    groups = tuple(tuple(g) for g in grouped.values() if len(g) > 1)
+    return Reuse(tuple(pairs), groups)
