@@ -62,6 +62,7 @@ class ExplorerCommands(Provider):
             ("Open a corpus…", "index another folder or file", app.action_open_corpus),
             ("Re-index", "read new and changed files again", app.action_reindex),
             ("Show timeline", "outlets' articles in time", app.action_show_timeline),
+            ("Analysis", "frames, story beats, quotes and reuse by outlet", app.action_analysis),
             ("Help", "every key binding", app.action_help),
         ]
         main = app.main
@@ -87,7 +88,7 @@ class ExplorerCommands(Provider):
                 yield Hit(score, matcher.highlight(name), callback, help=help_text)  # type: ignore[arg-type]
 
     async def discover(self) -> Hits:
-        for name, help_text, callback in self._commands()[:4]:
+        for name, help_text, callback in self._commands()[:5]:
             yield Hit(1.0, name, callback, help=help_text)  # type: ignore[arg-type]
 
 
@@ -184,6 +185,10 @@ class ExplorerApp(App[None]):
     def action_show_timeline(self) -> None:
         if self.main is not None:
             self.main.action_timeline()
+
+    def action_analysis(self) -> None:
+        if self.main is not None:
+            self.main.action_analysis()
 
     def action_open_corpus(self) -> None:
         def opened(path: Path | None) -> None:

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Static, TabbedContent
 
 from explorer import make_app
 from explorer.app import ExplorerApp
+from explorer.screens.analysis import AnalysisScreen
 from explorer.screens.compare import CompareScreen
 from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
@@ -258,3 +259,30 @@ async def test_an_empty_corpus_opens_without_error(tmp_path: Path) -> None:
         await pilot.press("ctrl+t")
         await pilot.pause(0.3)
         assert "No articles" in str(pilot.app.screen.query_one(Timeline).render())
+
+
+async def test_analysis_cells_open_their_evidence(app: ExplorerApp) -> None:
+    messages: list[Message] = []
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        main = await ready(pilot)
+        main.query_one(ArticlePane).focus()
+        await pilot.press("a")
+        await wait_for(pilot, lambda: bool(of_type(messages, AnalysisScreen.Computed)))
+        await pilot.pause(0.3)
+        screen = pilot.app.screen
+        assert isinstance(screen, AnalysisScreen) and screen.analysis is not None
+        await pilot.press("right")
+        await pilot.pause(0.2)
+        evidence = str(screen.query_one("#evidence-frames", Static).render())
+        assert "sentences" in evidence or "no frame cue" in evidence
+        screen.query_one(TabbedContent).active = "tab-claims"
+        await pilot.pause(0.2)
+        screen.query_one("#table-claims").focus()
+        await pilot.press("down", "up")
+        await pilot.pause(0.2)
+        shown = str(screen.query_one("#evidence-claims", Static).render())
+        first = screen.analysis.beats[0]
+        assert first.mentions[0].sentence.text[:30] in shown
+        await pilot.press("escape")
+        await pilot.pause(0.2)
+        assert isinstance(pilot.app.screen, MainScreen)

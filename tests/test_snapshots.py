@@ -94,12 +94,23 @@ async def help_screen(pilot: Pilot[None]) -> None:
     await pilot.pause(0.3)
 
 
+async def analysis(pilot: Pilot[None]) -> None:
+    main = await steady(pilot)
+    freeze(main)
+    main.query_one("#article-pane").focus()
+    await pilot.press("a")
+    await settle(pilot, lambda: getattr(pilot.app.screen, "analysis", None) is not None)
+    await pilot.press("right", "right", "down")
+    await pilot.pause(0.3)
+
+
 SCREENS: dict[str, Callable[[Pilot[None]], Awaitable[None]]] = {
     "main": main_screen,
     "article": article_open,
     "timeline": timeline,
     "compare": compare,
     "help": help_screen,
+    "analysis": analysis,
 }
 
 

@@ -17,6 +17,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Esc", "back (close a screen, leave the article)"),
         ("t or Ctrl+T", "timeline tab on / off (Ctrl+T works while typing)"),
         ("f", "filters: outlets, languages, date range"),
+        ("a", "analysis: frames × outlets, story beats × outlets, quotes, reuse"),
         ("o", "only the outlet of the article being read (again: all)"),
         ("c", "mark an article; c on another compares the two"),
         ("Ctrl+P", "command palette: open a corpus, re-index, theme, compare"),
@@ -39,6 +40,11 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("← →", "earlier / later article of the outlet"),
         ("↑ ↓", "outlet above / below"),
         ("Enter or click", "open the article"),
+    )),
+    ("Analysis", (
+        ("arrows", "move between cells; the panel below shows the sentences behind one"),
+        ("Tab", "next table"),
+        ("Esc", "back"),
     )),
     ("Side by side", (
         ("] / [  (p / P)", "next / previous shared passage"),

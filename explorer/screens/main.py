@@ -55,6 +55,7 @@ class MainScreen(Screen[None]):
         Binding("f", "filters", "Filters"),
         Binding("c", "compare", "Compare"),
         Binding("t", "timeline", "Timeline"),
+        Binding("a", "analysis", "Analysis"),
         Binding("ctrl+t", "timeline", "Timeline", show=False, priority=True),
         Binding("escape", "back", "Back", show=False),
         Binding("tab", "cycle", "Next pane", show=False, priority=False),
@@ -320,6 +321,14 @@ class MainScreen(Screen[None]):
         from explorer.screens.compare import CompareScreen
 
         self.app.push_screen(CompareScreen(self.library, left, right, self._last_query))
+
+    def action_analysis(self) -> None:
+        from explorer.screens.analysis import AnalysisScreen
+
+        if not self.ready:
+            self.notify("The corpus is still being indexed")
+            return
+        self.app.push_screen(AnalysisScreen(self.library))
 
     def action_timeline(self) -> None:
         tabs = self.query_one(TabbedContent)

@@ -1,0 +1,219 @@
+"""The analysis screen: frames × outlets, story beats × outlets, the quote
+ledger and text reuse; every cell opens the sentences behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
+
+from explorer.safe_text import one_line, safe
+from index import ArticleFrames, Beat, ExplorerError, FrameLexicon, Library, Quote, Reuse
+
+EVIDENCE_LIMIT = 12
+
+
+@dataclass(frozen=True)
+class Analysis:
+    frames: tuple[ArticleFrames, ...]
+    lexicon: FrameLexicon
+    beats: tuple[Beat, ...]
+    quotes: tuple[Quote, ...]
+    reuse: Reuse
+
+
+def _outlet(result: ArticleFrames) -> str:
+    return result.article.outlet or result.article.file
+
+
+class AnalysisScreen(Screen[None]):
+    BINDINGS = [Binding("escape,q", "close", "Back")]
+
+    @dataclass
+    class Computed(Message):
+        analysis: Analysis | None
+        error: str | None = None
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.analysis: Analysis | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Analysing the corpus…", id="analysis-summary", markup=False)
+        with TabbedContent(id="analysis-tabs"):
+            for key, title in (("frames", "Frames"), ("claims", "Claims"),
+                               ("quotes", "Quotes"), ("reuse", "Reuse")):  # fmt: skip
+                with TabPane(title, id=f"tab-{key}"), Vertical():
+                    yield DataTable(id=f"table-{key}", cursor_type="cell", zebra_stripes=True)
+                    with VerticalScroll(classes="evidence"):
+                        yield Static("", id=f"evidence-{key}", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._compute()
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _compute(self) -> None:
+        try:
+            frames, lexicon = self.library.frames()
+            analysis = Analysis(
+                frames, lexicon, self.library.claims(), self.library.quotes(), self.library.reuse()
+            )
+        except ExplorerError as exc:
+            self.post_message(self.Computed(None, str(exc)))
+            return
+        self.post_message(self.Computed(analysis))
+
+    def on_analysis_screen_computed(self, event: Computed) -> None:
+        summary = self.query_one("#analysis-summary", Static)
+        if event.analysis is None:
+            summary.update(safe(f"Analysis failed: {event.error}"))
+            return
+        self.analysis = analysis = event.analysis
+        shared = sum(1 for b in analysis.beats if not b.single_source)
+        summary.update(
+            safe(
+                f"{len(analysis.frames)} articles · {shared} beats told by several outlets, "
+                f"{len(analysis.beats) - shared} by one · {len(analysis.quotes)} quotes · "
+                f"{len(analysis.reuse.pairs)} reuse pairs   (arrows move, the panel below "
+                "shows the sentences behind a cell)"
+            )
+        )
+        self._fill_frames(analysis)
+        self._fill_claims(analysis)
+        self._fill_quotes(analysis)
+        self._fill_reuse(analysis)
+        self.query_one("#table-frames", DataTable).focus()
+
+    # -- tables ---------------------------------------------------------------
+    def _fill_frames(self, analysis: Analysis) -> None:
+        table = self.query_one("#table-frames", DataTable)
+        table.clear(columns=True)
+        table.add_column("article", key="article")
+        for frame in analysis.lexicon.frames:
+            table.add_column(frame.letter, key=frame.name)
+        table.add_column("tone", key="tone")
+        for index, result in enumerate(analysis.frames):
+            cells: list[Text] = [one_line(_outlet(result)[:24], "bold")]
+            for score in result.scores:
+                style = "bold reverse" if score.frame == result.primary else ""
+                cells.append(Text(f"{score.score:.0%}" if score.score else "·", style=style))
+            if not result.scored:
+                cells += [Text("—", style="dim")] * len(analysis.lexicon.frames)
+            cells.append(Text("—" if result.tone is None else f"{result.tone:+.2f}"))
+            table.add_row(*cells, key=str(index))
+        legend = ", ".join(f"{f.letter} {f.name}" for f in analysis.lexicon.frames)
+        self.query_one("#evidence-frames", Static).update(safe(legend, "dim"))
+
+    def _fill_claims(self, analysis: Analysis) -> None:
+        table = self.query_one("#table-claims", DataTable)
+        table.clear(columns=True)
+        outlets = sorted({_outlet(r) for r in analysis.frames}, key=str.casefold)
+        table.add_column("beat", key="beat")
+        for outlet in outlets:
+            table.add_column(one_line(outlet[:10]), key=outlet)
+        for index, beat in enumerate(analysis.beats):
+            marks = [
+                Text("✓", style="bold green") if o in beat.outlets else Text("·", style="dim")
+                for o in outlets
+            ]
+            label = one_line(f"{beat.id} {beat.label}"[:60], "" if len(beat.outlets) > 1 else "dim")
+            table.add_row(label, *marks, key=str(index))
+
+    def _fill_quotes(self, analysis: Analysis) -> None:
+        table = self.query_one("#table-quotes", DataTable)
+        table.clear(columns=True)
+        for name in ("speaker", "quote", "outlet", "conflict"):
+            table.add_column(name, key=name)
+        for index, quote in enumerate(analysis.quotes):
+            conflict = ", ".join(speaker for speaker, _a in quote.conflict)
+            table.add_row(
+                one_line(quote.speaker or "—"),
+                one_line(f"“{quote.text[:70]}”"),
+                one_line(quote.article.outlet or quote.article.file),
+                one_line(conflict, "bold red"),
+                key=str(index),
+            )
+
+    def _fill_reuse(self, analysis: Analysis) -> None:
+        table = self.query_one("#table-reuse", DataTable)
+        table.clear(columns=True)
+        for name in ("source", "target", "shared words", "direction"):
+            table.add_column(name, key=name)
+        for index, pair in enumerate(analysis.reuse.pairs):
+            table.add_row(
+                one_line(pair.source.outlet or pair.source.file),
+                one_line(pair.target.outlet or pair.target.file),
+                Text(f"{pair.shared_words} ({pair.score:.0%})"),
+                Text(f"{pair.direction} (dates {pair.date_confidence})"),
+                key=str(index),
+            )
+
+    # -- evidence ---------------------------------------------------------------
+    @on(DataTable.CellHighlighted)
+    def _cell(self, event: DataTable.CellHighlighted) -> None:
+        if self.analysis is None or event.cell_key.row_key.value is None:
+            return
+        row = int(event.cell_key.row_key.value)
+        column = str(event.cell_key.column_key.value)
+        table_id = event.data_table.id or ""
+        key = table_id.removeprefix("table-")
+        text = getattr(self, f"_evidence_{key}")(self.analysis, row, column)
+        self.query_one(f"#evidence-{key}", Static).update(text)
+
+    def _evidence_frames(self, analysis: Analysis, row: int, column: str) -> Text:
+        result = analysis.frames[row]
+        if not result.scored:
+            return safe(f"{_outlet(result)}: not scored ({result.reason})", "italic")
+        score = next((s for s in result.scores if s.frame == column), None)
+        if score is None:
+            score = next((s for s in result.scores if s.frame == result.primary), None)
+        if score is None:
+            return safe(f"{_outlet(result)}: no frame cue found", "italic")
+        out = safe(f"{_outlet(result)} — {score.frame}: {len(score.evidence)} sentences", "bold")
+        for sentence in score.evidence[:EVIDENCE_LIMIT]:
+            out.append("\n• ")
+            out.append_text(safe(sentence.text))
+        return out
+
+    def _evidence_claims(self, analysis: Analysis, row: int, column: str) -> Text:
+        beat = analysis.beats[row]
+        mentions = [m for m in beat.mentions if (m.article.outlet or m.article.file) == column]
+        title = f"{beat.id} {beat.label}"
+        if column != "beat" and not mentions:
+            return safe(f"{column} does not report this beat:\n{title}", "italic")
+        out = safe(title + ("  (one source only)" if beat.single_source else ""), "bold")
+        for mention in mentions or list(beat.mentions):
+            out.append("\n• ")
+            out.append_text(safe(f"[{mention.article.outlet or mention.article.file}] ", "cyan"))
+            out.append_text(safe(mention.sentence.text))
+        return out
+
+    def _evidence_quotes(self, analysis: Analysis, row: int, column: str) -> Text:
+        quote = analysis.quotes[row]
+        out = safe(f"{quote.speaker or 'no speaker found'} in {quote.article.file}:", "bold")
+        out.append("\n“")
+        out.append_text(safe(quote.text))
+        out.append("”")
+        for speaker, other in quote.conflict:
+            out.append_text(safe(f"\nthe same words are given to {speaker} in {other.file}", "red"))
+        return out
+
+    def _evidence_reuse(self, analysis: Analysis, row: int, column: str) -> Text:
+        pair = analysis.reuse.pairs[row]
+        out = safe(f"{pair.source.file} → {pair.target.file}", "bold")
+        for passage in pair.passages[:EVIDENCE_LIMIT]:
+            out.append("\n• ")
+            out.append_text(safe(pair.source.text[passage.left.start : passage.left.end]))
+        return out
+
+    def action_close(self) -> None:
+        self.dismiss()
