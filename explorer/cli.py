@@ -11,7 +11,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -121,11 +121,14 @@ def _library(args: argparse.Namespace) -> Library:
     return Library(path, args.index)
 
 
-def _ensure_built(library: Library) -> None:
+def _ready(args: argparse.Namespace) -> Library:
+    """The corpus's library, indexed first when it has no index yet."""
+    library = _library(args)
     if library.needs_build():
         from explorer.cli_render import build_with_progress
 
         build_with_progress(library, None, quiet_summary=True)
+    return library
 
 
 def _print_json(data: Any) -> None:
@@ -164,8 +167,7 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    library = _library(args)
-    _ensure_built(library)
+    library = _ready(args)
     info = library.info()
     articles = library.articles()
     if not args.json:
@@ -194,8 +196,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise UsageError("--limit must be 0 or more")
-    library = _library(args)
-    _ensure_built(library)
+    library = _ready(args)
     result = library.search(
         args.query,
         limit=args.limit or None,
@@ -233,8 +234,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    library = _library(args)
-    _ensure_built(library)
+    library = _ready(args)
     view = library.article(args.ref, args.query)
     if not args.json:
         from explorer.cli_render import print_article
@@ -248,57 +248,37 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_frames(args: argparse.Namespace) -> int:
-    library = _library(args)
-    _ensure_built(library)
-    results, lexicon = library.frames(args.lexicon)
+def _emit(args: argparse.Namespace, as_json: Callable[[], Any], renderer: str, *data: Any) -> int:
+    """JSON on stdout with --json, else the named Rich renderer of explorer.cli_render."""
     if args.json:
-        _print_json(frames_to_dict(results, lexicon))
+        _print_json(as_json())
         return 0
-    from explorer.cli_render import print_frames
+    from explorer import cli_render
 
-    print_frames(results, lexicon)
+    getattr(cli_render, renderer)(*data)
     return 0
+
+
+def cmd_frames(args: argparse.Namespace) -> int:
+    results, lexicon = _ready(args).frames(args.lexicon)
+    return _emit(args, lambda: frames_to_dict(results, lexicon), "print_frames", results, lexicon)
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
-    library = _library(args)
-    _ensure_built(library)
-    quotes = library.quotes()
-    if args.json:
-        _print_json(quotes_to_dict(quotes))
-        return 0
-    from explorer.cli_render import print_quotes
-
-    print_quotes(quotes)
-    return 0
+    quotes = _ready(args).quotes()
+    return _emit(args, lambda: quotes_to_dict(quotes), "print_quotes", quotes)
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    library = _library(args)
-    _ensure_built(library)
+    library = _ready(args)
     beats = library.claims()
     outlets = tuple(f.value for f in library.info().outlets)
-    if args.json:
-        _print_json(claims_to_dict(beats, outlets))
-        return 0
-    from explorer.cli_render import print_claims
-
-    print_claims(beats, outlets)
-    return 0
+    return _emit(args, lambda: claims_to_dict(beats, outlets), "print_claims", beats, outlets)
 
 
 def cmd_reuse(args: argparse.Namespace) -> int:
-    library = _library(args)
-    _ensure_built(library)
-    reuse = library.reuse()
-    if args.json:
-        _print_json(reuse_to_dict(reuse))
-        return 0
-    from explorer.cli_render import print_reuse
-
-    print_reuse(reuse)
-    return 0
+    reuse = _ready(args).reuse()
+    return _emit(args, lambda: reuse_to_dict(reuse), "print_reuse", reuse)
 
 
 def cmd_app(args: argparse.Namespace) -> int:
