@@ -13,6 +13,7 @@ from index.analysis import (
     Reuse,
     ReusePair,
     Sentence,
+    find_beats,
 )
 from index.codec import (
     article_to_dict,
@@ -109,6 +110,7 @@ __all__ = [
     "article_to_dict",
     "claims_to_dict",
     "date_range",
+    "find_beats",
     "frames_to_dict",
     "hit_to_dict",
     "quotes_to_dict",

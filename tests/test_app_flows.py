@@ -107,6 +107,13 @@ async def test_compare_two_articles_side_by_side(app: ExplorerApp) -> None:
             right = aligned.right.text[passage.right.start : passage.right.end]
             assert left.split()[0].lower().strip("\"'“") == right.split()[0].lower().strip("\"'“")
         assert isinstance(pilot.app.screen, CompareScreen)
+        assert aligned.claims, "001 and 004 tell some of the same beats"
+        for _label, left_span, right_span in aligned.claims:
+            assert aligned.left.text[left_span.start : left_span.end]
+            assert aligned.right.text[right_span.start : right_span.end]
+        await pilot.press("l")
+        await pilot.pause()
+        assert pilot.app.screen.current_claim == 0  # type: ignore[attr-defined]
         await pilot.press("right_square_bracket")
         await pilot.pause()
         assert pilot.app.screen.current == 1 % len(aligned.passages)  # type: ignore[attr-defined]

@@ -14,19 +14,38 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from explorer.safe_text import safe
+from explorer.safe_text import safe, visible
 from explorer.widgets.article_pane import date_line, paragraphs, with_confidence
-from index import Article, ExplorerError, Library, SharedPassage, shared_passages
+from index import (
+    Article,
+    ExplorerError,
+    Library,
+    SharedPassage,
+    Span,
+    find_beats,
+    shared_passages,
+)
 
 PALETTE = ("on dark_green", "on dark_blue", "on dark_magenta", "on dark_cyan", "on grey30")
 CURRENT = "bold black on yellow"
+CLAIM = "underline"
 
 
-def side_text(text: str, spans: list[tuple[int, int, int]], current: int | None) -> list[Text]:
-    """One Text per paragraph; spans are (start, end, passage number)."""
+def side_text(
+    text: str,
+    spans: list[tuple[int, int, int]],
+    current: int | None,
+    claims: list[Span] | None = None,
+) -> list[Text]:
+    """One Text per paragraph; spans are (start, end, passage number); claim
+    sentences the two articles share are underlined."""
     out = []
     for para in paragraphs(text):
         line = safe(text[para.start : para.end])
+        for claim in claims or ():
+            if claim.end > para.start and claim.start < para.end:
+                low, high = max(claim.start, para.start), min(claim.end, para.end)
+                line.stylize(CLAIM, low - para.start, high - para.start)
         for start, end, number in spans:
             if end <= para.start or start >= para.end:
                 continue
@@ -64,6 +83,7 @@ class CompareScreen(Screen[None]):
     BINDINGS = [
         Binding("right_square_bracket,p", "passage(1)", "Next shared"),
         Binding("left_square_bracket,P", "passage(-1)", "Prev shared"),
+        Binding("l", "claim(1)", "Next shared claim"),
         Binding("tab", "switch_side", "Other side", show=False),
         Binding("escape,q", "close", "Back"),
     ]
@@ -73,12 +93,15 @@ class CompareScreen(Screen[None]):
         left: Article
         right: Article
         passages: tuple[SharedPassage, ...]
+        claims: tuple[tuple[str, Span, Span], ...]  # label, sentence on the left, on the right
 
     def __init__(self, library: Library, left: str, right: str, query: str = "") -> None:
         super().__init__()
         self.library = library
         self.refs = (left, right)
         self.passages: tuple[SharedPassage, ...] = ()
+        self.claims: tuple[tuple[str, Span, Span], ...] = ()
+        self.current_claim: int | None = None
         self.current: int | None = None
         self.pair: tuple[Article, Article] | None = None
         self._syncing = False
@@ -101,17 +124,28 @@ class CompareScreen(Screen[None]):
         except ExplorerError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
-        self.post_message(self.Aligned(left, right, shared_passages(left.text, right.text)))
+        claims = []
+        for beat in find_beats([left, right]):
+            mine = [m.sentence for m in beat.mentions if m.article.id == left.id]
+            theirs = [m.sentence for m in beat.mentions if m.article.id == right.id]
+            if mine and theirs:
+                claims.append((beat.label, Span(mine[0].start, mine[0].end),
+                               Span(theirs[0].start, theirs[0].end)))  # fmt: skip
+        claims.sort(key=lambda claim: claim[1].start)
+        passages = shared_passages(left.text, right.text)
+        self.post_message(self.Aligned(left, right, passages, tuple(claims)))
 
     def on_compare_screen_aligned(self, event: Aligned) -> None:
         self.pair = (event.left, event.right)
         self.passages = event.passages
+        self.claims = event.claims
         self.current = 0 if self.passages else None
         words = sum(p.words for p in self.passages)
         summary = Text(f"{len(self.passages)} shared passages, {words} words in common", "bold")
         if not self.passages:
             summary = Text("These two articles share no passage of six words or more.", "bold")
-        summary.append("   ] / [ next / previous shared passage · Tab other side · Esc back",
+        summary.append(f" · {len(self.claims)} claims told by both (underlined)", style="bold")
+        summary.append("   ] / [ shared passage · l shared claim · Tab other side · Esc back",
                        style="dim")  # fmt: skip
         self.query_one("#compare-summary", Static).update(summary)
         self._render_sides()
@@ -132,7 +166,9 @@ class CompareScreen(Screen[None]):
             widgets = [Static(side_header(article), classes="side-header", markup=False)]
             widgets += [
                 Static(line, classes="paragraph", markup=False)
-                for line in side_text(article.text, spans, self.current)
+                for line in side_text(
+                    article.text, spans, self.current, [c[2] if pick else c[1] for c in self.claims]
+                )
             ]
             side.mount_all(widgets)
 
@@ -143,8 +179,16 @@ class CompareScreen(Screen[None]):
                 return widget.virtual_region.y + int(fraction * max(0, widget.size.height - 1))
         return 0
 
-    def _scroll_to_current(self) -> None:
+    def _laid_out(self) -> bool:
+        """Whether the freshly mounted paragraphs have their sizes yet."""
+        widgets = list(self.query(".paragraph"))
+        return bool(widgets) and all(w.size.height > 0 for w in widgets[-2:])
+
+    def _scroll_to_current(self, tries: int = 20) -> None:
         if self.pair is None or self.current is None:
+            return
+        if not self._laid_out() and tries > 0:
+            self.set_timer(0.02, lambda: self._scroll_to_current(tries - 1))
             return
         passage = self.passages[self.current]
         self._syncing = True
@@ -191,6 +235,31 @@ class CompareScreen(Screen[None]):
         self._render_sides()
         self.call_after_refresh(self._scroll_to_current)
         self.notify(f"Shared passage {self.current + 1}/{len(self.passages)}", timeout=1.5)
+
+    def action_claim(self, step: int) -> None:
+        """Scroll both sides to the next claim the two articles share."""
+        if not self.claims or self.pair is None:
+            self.notify("These articles share no claim")
+            return
+        self.current_claim = ((self.current_claim if self.current_claim is not None else -1)
+                              + step) % len(self.claims)  # fmt: skip
+        label, left, right = self.claims[self.current_claim]
+        self._scroll_to_claim(left, right)
+        self.notify(f"Claim {self.current_claim + 1}/{len(self.claims)}: {visible(label)}",
+                    timeout=3, markup=False)  # fmt: skip
+
+    def _scroll_to_claim(self, left: Span, right: Span) -> None:
+        if self.pair is None:
+            return
+        self._syncing = True
+        for side_id, article, span in (
+            ("#left", self.pair[0], left),
+            ("#right", self.pair[1], right),
+        ):
+            side = self.query_one(side_id, Side)
+            side.scroll_to(y=max(0, self._paragraph_y(side, article.text, span.start) - 3),
+                           animate=False)  # fmt: skip
+        self.call_after_refresh(self._end_sync)
 
     def action_switch_side(self) -> None:
         left = self.query_one("#left", Side)

@@ -48,6 +48,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     ("Side by side", (
         ("] / [  (p / P)", "next / previous shared passage"),
+        ("l", "next claim both articles tell (underlined on both sides)"),
         ("Tab", "the other side"),
         ("Esc", "back"),
     )),
