@@ -235,25 +235,45 @@ class Library:
         return ArticleView(article, spans)
 
     def _find(self, ref: str) -> Article:
-        articles = self.articles()
+        """By id, file, id prefix or file-name prefix, through the index's own terms
+        (no article is decoded but the one returned)."""
+        from index.codec import article_from_dict
+
         if not ref:
             raise ArticleNotFound("give an article id, id prefix or file name")
-        exact = [a for a in articles if a.id == ref or a.file == ref]
-        if exact:
-            return exact[0]
-        matches = [a for a in articles if len(ref) >= _MIN_ID_PREFIX and a.id.startswith(ref)]
-        if not matches:
-            matches = [a for a in articles if Path(a.file).name.startswith(ref)]
-            files = {a.file for a in matches}
-            if len(files) == 1:
-                return matches[0]
-        if len(matches) == 1:
-            return matches[0]
-        if not matches:
+        with self._lock:
+            searcher = self._open()
+            reader = searcher.reader()
+
+            def terms(field: str, prefix: str = "") -> list[str]:
+                found = reader.expand_prefix(field, prefix) if prefix else reader.lexicon(field)
+                return [t.decode("utf-8") if isinstance(t, bytes) else t for t in found]
+
+            def first_of_file(file: str) -> dict[str, Any] | None:
+                docs = sorted(
+                    searcher.documents(**{sf.FILE: file}),
+                    key=lambda d: json.loads(d[sf.ARTICLE]).get("entry") or 0,
+                )
+                return docs[0] if docs else None
+
+            doc = searcher.document(**{sf.ID_FIELD: ref}) or first_of_file(ref)
+            candidates: list[str] = []
+            if doc is None and len(ref) >= _MIN_ID_PREFIX:
+                candidates = terms(sf.ID_FIELD, ref)[:5]
+                if len(candidates) == 1:
+                    doc = searcher.document(**{sf.ID_FIELD: candidates[0]})
+            if doc is None and not candidates:
+                files = [f for f in terms(sf.FILE) if Path(f).name.startswith(ref)]
+                if len(files) == 1:
+                    doc = first_of_file(files[0])
+                candidates = files[:5]
+        if doc is not None:
+            return article_from_dict(json.loads(doc[sf.ARTICLE]))
+        if not candidates:
             raise ArticleNotFound(
                 f"no article {ref!r} in {self._corpus.name}; see the ids with: explorer info"
             )
-        listed = ", ".join(f"{a.id} ({a.file})" for a in matches[:4])
+        listed = ", ".join(candidates[:4])
         raise ArticleNotFound(f"{ref!r} matches several articles: {listed}; give more of it")
 
     def info(self) -> CorpusInfo:
