@@ -1,13 +1,18 @@
-"""The `explorer` command: the app with no subcommand, and index, info, search
-and show for the shell and for scripts (`--json`).
+"""The `explorer` command: the app with no subcommand; index, info, search, show,
+frames, quotes, claims and reuse for the shell and for scripts (`--json`).
 
+Rules kept here: `--json` prints pure JSON on stdout (shapes in schemas/, keys
+never renamed silently) and everything else goes to stderr; every failure is
+one line `explorer: ...` on stderr, never a traceback (unless EXPLORER_DEBUG=1).
 Exit codes: 0 success, 1 failure (a corpus, index or article problem), 2 usage
 (bad arguments or a query that cannot be parsed), 130 interrupted.
+Textual is imported only on the app's path.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
 import sys
@@ -29,7 +34,22 @@ from index import (
     reuse_to_dict,
 )
 
-COMMANDS = ("index", "info", "search", "show", "frames", "quotes", "claims", "reuse")
+COMMAND_HELP = {
+    "index": "build or update a corpus's index",
+    "info": "articles, outlets, dates, languages, skipped files",
+    "search": "search a corpus",
+    "show": "one article with its metadata",
+    "frames": "how each article frames the story, with evidence",
+    "quotes": "the quote ledger: who is quoted saying what",
+    "claims": "story beats across outlets: who reports, who omits",
+    "reuse": "passages articles share, and the likely original",
+}
+COMMANDS = tuple(COMMAND_HELP)
+EPILOG = (
+    "commands (explorer COMMAND --help):\n"
+    + "".join(f"  {name:<8} {text}\n" for name, text in COMMAND_HELP.items())
+    + "\nexit codes: 0 success, 1 failure, 2 usage or a bad query, 130 interrupted"
+)
 
 
 class UsageError(Exception):
@@ -38,6 +58,8 @@ class UsageError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
+        if self.prog == "explorer search" and "query" in message:
+            message += "; a query starting with '-' goes last, after '--': explorer search -- -word"
         raise UsageError(f"{message} (see: {self.prog} --help)")
 
 
@@ -62,26 +84,32 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     corpus_help = "a corpus folder or file (default: the bundled Behemoth corpus)"
     app = _Parser(
         prog="explorer",
-        description="Read, search and compare how news outlets cover one story. "
-        f"Commands: {', '.join(COMMANDS)} (explorer COMMAND --help).",
+        description="Read, search and compare how news outlets cover one story: "
+        "with no command, open the app on a corpus.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_common(app, corpus_help)
     app.add_argument("--version", action="version", version=f"explorer {_version()}")
 
     top = _Parser(prog="explorer")
     sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    index_cmd = sub.add_parser("index", help="build or update a corpus's index")
+    index_cmd = sub.add_parser("index", help=COMMAND_HELP["index"])
     index_cmd.add_argument("path", type=Path, help="a corpus folder or file")
     index_cmd.add_argument("--index", type=Path, metavar="DIR", help="where the index lives")
     index_cmd.add_argument("--workers", type=int, help="processes reading files (default: cores)")
     index_cmd.add_argument("--json", action="store_true", help="print the summary as JSON")
 
-    info = sub.add_parser("info", help="articles, outlets, dates, languages, skipped files")
+    info = sub.add_parser("info", help=COMMAND_HELP["info"])
     _add_common(info, corpus_help)
     info.add_argument("--json", action="store_true", help="print JSON")
 
-    search = sub.add_parser("search", help="search a corpus")
-    search.add_argument("query", help='the query: words, "phrases", AND/OR/NOT, field:value')
+    search = sub.add_parser("search", help=COMMAND_HELP["search"])
+    search.add_argument(
+        "query",
+        help='the query: words, "phrases", AND/OR/NOT, -word, field:value, prefix*; '
+        "one starting with '-' goes last, after '--'",
+    )
     _add_common(search, corpus_help)
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--limit", type=int, default=20, help="most hits to show (default 20)")
@@ -91,26 +119,26 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     search.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
     search.add_argument("--sort", choices=("relevance", "date", "-date"), default="relevance")
 
-    show = sub.add_parser("show", help="one article with its metadata")
+    show = sub.add_parser("show", help=COMMAND_HELP["show"])
     show.add_argument("ref", help="an article id, id prefix, or file name")
     _add_common(show, corpus_help)
     show.add_argument("--json", action="store_true", help="print JSON")
     show.add_argument("--query", help="highlight this query's matches")
-    frames = sub.add_parser("frames", help="how each article frames the story, with evidence")
+    frames = sub.add_parser("frames", help=COMMAND_HELP["frames"])
     _add_common(frames, corpus_help)
     frames.add_argument("--json", action="store_true", help="print JSON")
     frames.add_argument(
         "--lexicon", type=Path, metavar="FILE", help="your own frame lexicon (TOML)"
     )
 
-    quotes = sub.add_parser("quotes", help="the quote ledger: who is quoted saying what")
+    quotes = sub.add_parser("quotes", help=COMMAND_HELP["quotes"])
     _add_common(quotes, corpus_help)
     quotes.add_argument("--json", action="store_true", help="print JSON")
-    claims = sub.add_parser("claims", help="story beats across outlets: who reports, who omits")
+    claims = sub.add_parser("claims", help=COMMAND_HELP["claims"])
     _add_common(claims, corpus_help)
     claims.add_argument("--json", action="store_true", help="print JSON")
 
-    reuse = sub.add_parser("reuse", help="passages articles share, and the likely original")
+    reuse = sub.add_parser("reuse", help=COMMAND_HELP["reuse"])
     _add_common(reuse, corpus_help)
     reuse.add_argument("--json", action="store_true", help="print JSON")
     return app, top
@@ -127,7 +155,7 @@ def _ready(args: argparse.Namespace) -> Library:
     if library.needs_build():
         from explorer.cli_render import build_with_progress
 
-        build_with_progress(library, None, quiet_summary=True)
+        build_with_progress(library, first_use=True)
     return library
 
 
@@ -158,7 +186,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise UsageError("--workers must be 1 or more")
     library = Library(args.path, args.index)
-    summary = build_with_progress(library, args.workers, quiet_summary=args.json)
+    summary = build_with_progress(library, args.workers)
     if args.json:
         _print_json(summary_to_dict(summary))
     else:
@@ -249,13 +277,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def _emit(args: argparse.Namespace, as_json: Callable[[], Any], renderer: str, *data: Any) -> int:
-    """JSON on stdout with --json, else the named Rich renderer of explorer.cli_render."""
+    """JSON on stdout with --json, else the named Rich renderer of explorer.cli_analysis."""
     if args.json:
         _print_json(as_json())
         return 0
-    from explorer import cli_render
+    from explorer import cli_analysis
 
-    getattr(cli_render, renderer)(*data)
+    getattr(cli_analysis, renderer)(*data)
     return 0
 
 
@@ -303,25 +331,45 @@ HANDLERS = {
 }
 
 
+def _command_first(argv: list[str]) -> list[str]:
+    """`explorer --index DIR search ...` read as `explorer search ... --index DIR`."""
+    if argv[:1] == ["--index"] and len(argv) > 2 and argv[2] in COMMANDS:
+        return [argv[2], *argv[3:], *argv[:2]]
+    if argv and argv[0].startswith("--index=") and len(argv) > 1 and argv[1] in COMMANDS:
+        return [argv[1], *argv[2:], argv[0]]
+    return argv
+
+
 def _dispatch(argv: Sequence[str]) -> int:
     app_parser, command_parser = build_parser()
+    argv = _command_first(list(argv))
     if argv and argv[0] in COMMANDS:
-        args = command_parser.parse_args(list(argv))
+        args = command_parser.parse_args(argv)
         return HANDLERS[args.command](args)
-    return cmd_app(app_parser.parse_args(list(argv)))
+    first = argv[0] if argv else ""
+    if first and not first.startswith("-") and not Path(first).expanduser().exists():
+        close = difflib.get_close_matches(first, COMMANDS, n=1)
+        if close:
+            raise UsageError(
+                f"{first!r} is neither a command nor a corpus path; did you mean: explorer "
+                f"{close[0]}? (see: explorer --help)"
+            )
+    return cmd_app(app_parser.parse_args(argv))
 
 
 def _fail(message: str, code: int) -> int:
-    from explorer.cli_render import visible
+    from explorer.safe_text import visible
 
-    sys.stderr.write(f"explorer: {visible(message)}\n")
+    sys.stderr.write(f"explorer: {visible(' '.join(message.splitlines()))}\n")
     return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        return _dispatch(argv)
+        code = _dispatch(argv)
+        sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
+        return code
     except UsageError as exc:
         return _fail(str(exc), 2)
     except QueryError as exc:
@@ -330,7 +378,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc), 1)
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 0

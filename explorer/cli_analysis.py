@@ -1,0 +1,120 @@
+"""Rich output of the analysis commands (frames, quotes, claims, reuse) for people.
+
+Rule kept here: article text and metadata are untrusted; they reach the
+terminal only through `explorer.safe_text` (never parsed as markup, control
+characters made visible).
+"""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+
+from explorer.cli_render import stdout
+from explorer.safe_text import safe, visible
+from index import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
+
+_safe = safe
+
+
+def print_frames(results: tuple[ArticleFrames, ...], lexicon: FrameLexicon) -> None:
+    """Each article's leading frames, tone and hedging, then the evidence of its primary frame."""
+    out = stdout()
+    table = Table(title="Frames (share of sentences with a cue of the frame)", expand=True)
+    table.add_column("article", ratio=2, overflow="fold")
+    table.add_column("primary", ratio=2)
+    table.add_column("next frames", ratio=3)
+    table.add_column("tone", justify="right", no_wrap=True)
+    table.add_column("hedged", justify="right", no_wrap=True)
+    for result in results:
+        article = result.article
+        name = _safe(article.outlet or article.file)
+        if not result.scored:
+            note = _safe(f"not scored: {result.reason}", "dim italic")
+            table.add_row(name, note, "", "", "")
+            continue
+        ranked = sorted((s for s in result.scores if s.score > 0), key=lambda s: -s.score)
+        primary = Text("—", style="dim")
+        if result.primary:
+            primary = Text(f"{lexicon.letter(result.primary)} ", style="bold cyan")
+            primary.append(result.primary)
+        following = ", ".join(f"{s.frame} {s.score:.0%}" for s in ranked[1:3]) or "—"
+        tone = "—" if result.tone is None else f"{result.tone:+.2f}"
+        table.add_row(name, primary, Text(following), tone, str(len(result.hedges)))
+    out.print(table)
+    for result in results:
+        if not result.primary:
+            continue
+        score = next(s for s in result.scores if s.frame == result.primary)
+        out.print(_safe(f"\n{result.article.outlet or result.article.file} — {score.frame} "
+                        f"({len(score.evidence)} sentences):", "bold"))  # fmt: skip
+        for sentence in score.evidence[:3]:
+            out.print(Text("  • ") + _safe(sentence.text))
+
+
+def print_quotes(quotes: tuple[Quote, ...]) -> None:
+    out = stdout()
+    table = Table(title=f"{len(quotes)} quotes", expand=True, show_lines=True)
+    table.add_column("speaker", ratio=2, overflow="fold")
+    table.add_column("quote", ratio=6)
+    table.add_column("outlet", ratio=2, overflow="fold")
+    table.add_column("also given to", ratio=3)
+    for quote in quotes:
+        conflict = Text()
+        for speaker, other in quote.conflict:
+            conflict.append_text(_safe(f"{speaker} ({other.outlet or other.file})\n", "bold red"))
+        table.add_row(
+            _safe(quote.speaker or "—", "" if quote.speaker else "dim"),
+            _safe(f"“{quote.text}”"),
+            _safe(quote.article.outlet or quote.article.file),
+            conflict,
+        )
+    out.print(table)
+
+
+def print_claims(beats: tuple[Beat, ...], outlets: tuple[str, ...]) -> None:
+    """The coverage matrix: beats reported by several outlets, ✓ who reports, · who omits."""
+    out = stdout()
+    shared = [b for b in beats if not b.single_source]
+    table = Table(title=f"{len(shared)} story beats reported by several outlets", expand=True)
+    table.add_column("beat", ratio=5)
+    for outlet in outlets:
+        table.add_column(Text(visible(outlet)[:7]), justify="center", width=7, no_wrap=True)
+    for beat in shared:
+        marks = [
+            Text("✓", style="bold green") if o in beat.outlets else Text("·", style="dim")
+            for o in outlets
+        ]
+        table.add_row(_safe(f"{beat.id} {beat.label}"), *marks)
+    out.print(table)
+    single = [b for b in beats if b.single_source]
+    out.print(Text(f"\n{len(single)} beats found in one source only:", style="bold"))
+    for beat in single[:15]:
+        line = Text(f"  {beat.id} ", style="dim")
+        line.append_text(_safe(f"[{beat.outlets[0]}] ", "cyan"))
+        line.append_text(_safe(beat.label))
+        out.print(line)
+    if len(single) > 15:
+        out.print(Text(f"  … and {len(single) - 15} more (explorer claims --json)", style="dim"))
+
+
+def print_reuse(reuse: Reuse) -> None:
+    out = stdout()
+    if not reuse.pairs:
+        out.print(Text("No two articles share a passage of twelve words or more."))
+        return
+    for pair in reuse.pairs:
+        head = _safe(pair.source.outlet or pair.source.file, "bold")
+        head.append(" → " if pair.direction == "earlier-to-later" else " ↔ ")
+        head.append_text(_safe(pair.target.outlet or pair.target.file, "bold"))
+        head.append(
+            f"   {pair.shared_words} shared words, {pair.score:.0%} of the shorter"
+            f" · direction {pair.direction} (dates {pair.date_confidence})",
+            style="dim",
+        )
+        out.print(head)
+        for passage in pair.passages[:4]:
+            out.print(Text("  “") + _safe(pair.source.text[passage.left.start : passage.left.end])
+                      + Text("”"))  # fmt: skip
+    for group in reuse.groups:
+        out.print(_safe("near-duplicates: " + ", ".join(a.file for a in group), "yellow"))
