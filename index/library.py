@@ -271,7 +271,8 @@ class Library:
             return article_from_dict(json.loads(doc[sf.ARTICLE]))
         if not candidates:
             raise ArticleNotFound(
-                f"no article {ref!r} in {self._corpus.name}; see the ids with: explorer info"
+                f"no article {ref!r} in {self._corpus.name}; "
+                f"see the ids with: explorer info {self._corpus}"
             )
         listed = ", ".join(candidates[:4])
         raise ArticleNotFound(f"{ref!r} matches several articles: {listed}; give more of it")
