@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from index.models import (
 from index.query import day_number
 
 PARALLEL_FROM = 64  # files; fewer are read in this process
+WRITER_MB = 128  # the writer's posting buffer before it spills to disk
 Progress = Callable[[BuildProgress], None]
 
 
@@ -97,6 +99,7 @@ def _pool(workers: int) -> ProcessPoolExecutor | None:
 def _document(article: Article, signature: str) -> dict[str, object]:
     day = article.date[:10] if article.date and len(article.date) >= 10 else article.date
     lang = article.language or sf.NO_LANGUAGE
+    number = day_number(article.date)
     doc: dict[str, object] = {
         sf.ID_FIELD: article.id,
         sf.FILE: article.file,
@@ -110,7 +113,8 @@ def _document(article: Article, signature: str) -> dict[str, object]:
         sf.BODY: article.text,
         sf.LANGUAGE: lang,
         sf.DAY: day or sf.UNDATED,
-        sf.DAY_NUMBER: day_number(article.date),
+        sf.DAY_NUMBER: number,
+        sf.DATE_ORDER: number or sf.UNDATED_LAST,
         sf.ARTICLE: json.dumps(article_to_dict(article), ensure_ascii=False),
     }
     if lang in _STEMMED:
@@ -121,18 +125,52 @@ def _document(article: Article, signature: str) -> dict[str, object]:
 _STEMMED = set(sf.STEMMED_LANGUAGES)
 
 
-def _existing(ix: windex.Index) -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
-    """file -> signature, article id -> file, file -> article count, from the index."""
-    signatures: dict[str, str] = {}
-    owners: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    with ix.searcher() as searcher:
-        for fields in searcher.all_stored_fields():
-            file = fields[sf.FILE]
-            signatures[file] = fields[sf.FILE_SIGNATURE]
-            owners[fields[sf.ID_FIELD]] = file
-            counts[file] = counts.get(file, 0) + 1
-    return signatures, owners, counts
+@dataclass
+class _Indexed:
+    """What the index already holds, read from its columns (no stored document decoded)."""
+
+    signatures: dict[str, str] = field(default_factory=dict)  # file -> signature
+    owners: dict[str, str] = field(default_factory=dict)  # article id -> file
+    counts: dict[str, int] = field(default_factory=dict)  # file -> articles
+
+
+def _existing(ix: windex.Index) -> _Indexed:
+    found = _Indexed()
+    with ix.reader() as reader:
+        if reader.doc_count() == 0:
+            return found
+        files = reader.column_reader(sf.FILE)
+        signatures = reader.column_reader(sf.FILE_SIGNATURE)
+        ids = reader.column_reader(sf.ID_FIELD)
+        for docnum in reader.all_doc_ids():
+            file = files[docnum]
+            found.signatures[file] = signatures[docnum]
+            found.owners[ids[docnum]] = file
+            found.counts[file] = found.counts.get(file, 0) + 1
+    return found
+
+
+@dataclass
+class _Report:
+    """The last build's lines per file: skipped files, duplicates, warnings."""
+
+    skipped: list[Skipped] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)
+
+    def carry(self, keep: set[str]) -> _Report:
+        """The lines of the files in `keep` (files this build does not re-read)."""
+        return _Report(
+            [s for s in self.skipped if s.file in keep],
+            [d for d in self.duplicates if d.file in keep],
+            [w for w in self.warnings if _file_of(w.file) in keep],
+        )
+
+
+def _file_of(where: str) -> str:
+    """A warning names "file" or "file entry N"."""
+    head, sep, tail = where.rpartition(" entry ")
+    return head if sep and tail.isdigit() else where
 
 
 def build(
@@ -149,9 +187,12 @@ def build(
         generation = store.current_generation(index_dir, sf.SCHEMA_VERSION)
         message = None
         rebuilt = generation is None
+        previous = _Report()
         if generation is not None:
             try:
                 ix = windex.open_dir(str(generation))
+                last_skipped, last_duplicates, last_warnings = load_report(generation)
+                previous = _Report(list(last_skipped), list(last_duplicates), list(last_warnings))
             except Exception:  # a damaged generation: rebuild rather than fail
                 generation, rebuilt = None, True
                 message = "the index could not be opened; rebuilt"
@@ -160,8 +201,11 @@ def build(
                 message = "index was built by another version of explorer; rebuilt"
             generation = store.new_generation(index_dir)
             ix = windex.create_in(str(generation), sf.build_schema())
+        else:
+            # a rebuild killed half way leaves a generation nobody points to
+            store.remove_stale_generations(index_dir, generation)
         try:
-            summary = _update(corpus, root, ix, report, workers)
+            summary = _update(corpus, root, ix, report, workers, previous)
         finally:
             ix.close()
         store.write_json_atomic(
@@ -188,65 +232,97 @@ def build(
     )
 
 
-def _update(
-    corpus: Path, root: Path, ix: windex.Index, report: Progress, workers: int
-) -> BuildSummary:
-    report(BuildProgress("scanning", 0, 0))
-    manifest, problem = manifest_problem(root)
-    files = corpus_files(corpus)
-    signatures, owners, counts = _existing(ix)
-    seen = {path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name: path
-            for path in files}  # fmt: skip
-    to_read: list[Path] = []
-    new_signatures: dict[str, str] = {}
+def _relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+
+
+def _changed(
+    seen: dict[str, Path], indexed: _Indexed, manifest: Manifest | None, report: Progress
+) -> tuple[dict[str, str], int]:
+    """Files to read (with their new signature) and how many articles stay as they are.
+
+    Size and mtime decide first; only when they differ is the content hashed, so a
+    touched but unchanged file is not read again."""
+    to_read: dict[str, str] = {}
     unchanged = 0
-    for rel, path in seen.items():
-        old = signatures.get(rel, "")
+    for done, (rel, path) in enumerate(seen.items(), 1):
+        if done % 512 == 0:
+            report(BuildProgress("scanning", done, len(seen), rel))
+        old = indexed.signatures.get(rel, "")
         try:
             quick = _quick_signature(path, manifest)
-            if old.rsplit(":", 1)[0] == quick:
-                unchanged += counts.get(rel, 0)
+            if old and old.rsplit(":", 1)[0] == quick:
+                unchanged += indexed.counts.get(rel, 0)
                 continue
             full = f"{quick}:{_content_hash(path)}"
         except OSError:
             full = ""  # unreadable: read_file reports it as skipped
-        # touched but not changed: same content, same manifest
         if full and old and old.split(":")[2:] == full.split(":")[2:]:
-            unchanged += counts.get(rel, 0)
+            unchanged += indexed.counts.get(rel, 0)  # same content, same manifest
             continue
-        new_signatures[rel] = full
-        to_read.append(path)
-    removed_files = [rel for rel in signatures if rel not in seen]
-    changed_files = [rel for rel in new_signatures if rel in signatures]
-    kept_owner = {
-        aid: file for aid, file in owners.items()
-        if file not in removed_files and file not in changed_files
-    }  # fmt: skip
-    skipped: list[Skipped] = []
+        to_read[rel] = full
+    return to_read, unchanged
+
+
+def _update(
+    corpus: Path,
+    root: Path,
+    ix: windex.Index,
+    report: Progress,
+    workers: int,
+    previous: _Report,
+) -> BuildSummary:
+    report(BuildProgress("scanning", 0, 0))
+    manifest, problem = manifest_problem(root)
+    indexed = _existing(ix)
+    seen = {_relative(root, path): path for path in corpus_files(corpus)}
+    report(BuildProgress("scanning", 0, len(seen)))
+    to_read, unchanged = _changed(seen, indexed, manifest, report)
+    removed_files = [rel for rel in indexed.signatures if rel not in seen]
+    gone = set(removed_files) | set(to_read)
+    # a copy left out because another file held it: read again when that file goes
+    for dup in previous.duplicates:
+        if dup.same_as in gone and dup.file in seen and dup.file not in to_read:
+            to_read[dup.file] = indexed.signatures.get(dup.file, "")
+            unchanged -= indexed.counts.get(dup.file, 0)
+    changed_files = [rel for rel in to_read if rel in indexed.signatures]
+    drop = set(removed_files) | set(changed_files)
+    kept_owner = {aid: file for aid, file in indexed.owners.items() if file not in drop}
+    carried = previous.carry(set(seen) - set(to_read))
+    skipped = carried.skipped
     warnings: list[Skipped] = [problem] if problem else []
-    duplicates: list[Duplicate] = []
-    indexed = 0
-    removed = sum(counts.get(rel, 0) for rel in removed_files)
-    writer = ix.writer()
+    warnings.extend(w for w in carried.warnings if w != problem)
+    duplicates = carried.duplicates
+    added = 0
+    removed = sum(indexed.counts.get(rel, 0) for rel in removed_files)
+    writer = ix.writer(limitmb=WRITER_MB)
     try:
-        for rel in removed_files + changed_files:
+        for rel in sorted(drop):
             writer.delete_by_term(sf.FILE, rel)
-        total = len(to_read)
-        for done, (path, result) in enumerate(_read_many(root, to_read, manifest, workers), 1):
-            rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        paths = [seen[rel] for rel in sorted(to_read)]
+        total = len(paths)
+        for done, (path, result) in enumerate(_read_many(root, paths, manifest, workers), 1):
+            rel = _relative(root, path)
             report(BuildProgress("reading", done, total, rel))
             skipped.extend(result.skipped)
             warnings.extend(result.warnings)
             for article in _unique(result.articles, kept_owner, duplicates):
-                writer.add_document(**_document(article, new_signatures.get(rel, "")))
-                indexed += 1
+                writer.add_document(**_document(article, to_read.get(rel, "")))
+                added += 1
+            report(BuildProgress("indexing", done, total, rel))
         report(BuildProgress("committing", total, total))
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
     return BuildSummary(
-        indexed, unchanged, removed, tuple(skipped), tuple(duplicates), tuple(warnings), 0.0
+        added,
+        max(0, unchanged),
+        removed,
+        tuple(skipped),
+        tuple(duplicates),
+        tuple(warnings),
+        0.0,
     )
 
 

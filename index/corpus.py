@@ -1,8 +1,10 @@
 """Reading a corpus: walk a folder (or take one file), read each file with its
-format reader, settle each article's metadata and give it a stable id.
+format reader, strip page chrome from plain text, settle each article's
+metadata (manifest, the file's own, inferred) and give it a stable id.
 
 Rule kept here: one unreadable file never stops the others; it becomes a
-`Skipped` line naming the file and the reason.
+`Skipped` line naming the file and the reason. A broken manifest is a warning:
+the corpus is read without it.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ import os
 import unicodedata
 from pathlib import Path
 
-from index.chrome import strip_chrome
+from index.chrome import same_line, strip_chrome
 from index.errors import CorpusError, ReadError
-from index.manifest import MANIFEST_NAMES, Manifest, load_manifest
+from index.manifest import MANIFEST_NAMES, Manifest, ManifestEntry, load_manifest
 from index.metadata import resolve
 from index.models import (
     INFERRED,
@@ -50,13 +52,25 @@ def corpus_files(path: Path | str) -> list[Path]:
     """Files of the corpus, sorted: a file alone, or a folder walked recursively.
 
     Hidden files and folders and the sidecar manifest are left out; symlinked
-    folders are not followed (no loops), symlinked files are read.
+    folders are not followed (no loops), symlinked files are read; folders that
+    cannot be listed are passed over (`read_corpus` names them).
     """
+    return _walk(path)[0]
+
+
+def _walk(path: Path | str) -> tuple[list[Path], list[Path]]:
+    """The corpus files, and the folders that could not be listed."""
     path = Path(path).expanduser().resolve()
-    if path.is_file():
-        return [path]
+    if not path.is_dir():
+        return [path], []
     found: list[Path] = []
-    for folder, dirs, files in os.walk(path, followlinks=False, onerror=lambda _e: None):
+    unlisted: list[Path] = []
+
+    def failed(error: OSError) -> None:
+        if error.filename:
+            unlisted.append(Path(error.filename))
+
+    for folder, dirs, files in os.walk(path, followlinks=False, onerror=failed):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         here = Path(folder)
         for name in files:
@@ -65,7 +79,7 @@ def corpus_files(path: Path | str) -> list[Path]:
             if here == path and name in MANIFEST_NAMES:
                 continue
             found.append(here / name)
-    return sorted(found)
+    return sorted(found), sorted(unlisted)
 
 
 def article_id(text: str) -> str:
@@ -119,45 +133,68 @@ def read_file(root: Path, path: Path, manifest: Manifest | None = None) -> ReadR
 def _article(
     rel: str, extracted: Extracted, manifest: Manifest | None, warnings: list[Skipped]
 ) -> Article | None:
-    text = extracted.text.strip()
+    raw = extracted.text.strip()
+    text = raw
     candidates = list(extracted.candidates)
+    headline: str | None = None
     if extracted.plain:
-        stripped = strip_chrome(text)
-        text = stripped.body
-        if stripped.title:
+        stripped = strip_chrome(raw)
+        if stripped.body:  # a text that is nothing but a headline stays as it is
+            text, headline = stripped.body, stripped.title
+        if headline:
             candidates.append(
-                Candidate("title", stripped.title, SOURCE_TEXT, INFERRED, "the headline line")
+                Candidate(
+                    "title", headline, SOURCE_TEXT, INFERRED, "the headline line above the text"
+                )
             )
         if stripped.author:
             candidates.append(
-                Candidate("author", stripped.author, SOURCE_TEXT, INFERRED, "the byline")
+                Candidate(
+                    "author", stripped.author, SOURCE_TEXT, INFERRED, "the byline above the text"
+                )
             )
     if not text:
-        warnings.append(Skipped(rel, "an entry has no text; left out"))
+        warnings.append(Skipped(_where(rel, extracted.entry), "an entry has no text; left out"))
         return None
-    earliest = latest = None
-    if manifest is not None:
-        stated = manifest.lookup(rel, extracted.entry)
-        candidates = list(stated.candidates) + candidates
-        earliest, latest = stated.date_earliest, stated.date_latest
+    stated = manifest.lookup(rel, extracted.entry) if manifest is not None else ManifestEntry()
     meta, problems = resolve(
-        candidates, text, date_earliest=earliest, date_latest=latest, extra=extracted.extra
+        [*stated.candidates, *candidates],
+        text,
+        date_earliest=stated.date_earliest,
+        date_latest=stated.date_latest,
+        extra=extracted.extra,
+        unknown_notes=stated.unknown_notes,
+        context=raw,
     )
-    where = rel if extracted.entry is None else f"{rel} entry {extracted.entry}"
-    warnings.extend(Skipped(where, problem) for problem in problems)
+    if headline and not (meta.title.value and same_line(meta.title.value, headline)):
+        # Another title won: the headline goes back above the text, not lost.
+        text = f"{headline}\n{text}"
+    warnings.extend(Skipped(_where(rel, extracted.entry), problem) for problem in problems)
     return Article(article_id(text), rel, extracted.entry, text, meta)
+
+
+def _where(rel: str, entry: int | None) -> str:
+    return rel if entry is None else f"{rel} (entry {entry})"
 
 
 def read_corpus(path: Path | str) -> ReadResult:
     """Read every file of a corpus; exact duplicates are reported, not returned twice."""
     root = corpus_root(path)
     manifest, problem = manifest_problem(root)
+    files, unlisted = _walk(path)
     articles: list[Article] = []
-    skipped: list[Skipped] = []
+    skipped = [Skipped(_relative(root, folder), "folder cannot be listed; its files were not read")
+               for folder in unlisted]  # fmt: skip
     warnings: list[Skipped] = [problem] if problem else []
+    if manifest is not None and Path(path).expanduser().resolve().is_dir():
+        present = {_relative(root, file) for file in files}
+        warnings.extend(
+            Skipped(manifest.path.name, f"describes {missing!r}, which is not in the corpus")
+            for missing in sorted(manifest.files() - present)
+        )
     duplicates: list[Duplicate] = []
     seen: dict[str, str] = {}
-    for file in corpus_files(path):
+    for file in files:
         result = read_file(root, file, manifest)
         skipped.extend(result.skipped)
         warnings.extend(result.warnings)

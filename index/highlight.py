@@ -6,17 +6,19 @@ tokeniser, never from markup, so every span is exactly what the reader sees.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from index.models import Fragment, Span
 from index.query import HighlightTerms
-from index.tokens import has_cjk, plain_words, stemmer, word_tokens
+from index.tokens import fold, has_cjk, stemmer, word_tokens
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 3
 _LEAD = 60  # characters of context before the first match of a fragment
 _MAX_ANCHORS = 200  # matches tried as the start of a fragment
+WORD = re.compile(r"[^\W_]+")  # a word as index.tokens cuts them (letters and digits)
 
 
 def match_spans(text: str, terms: HighlightTerms, language: str | None) -> tuple[Span, ...]:
@@ -25,32 +27,48 @@ def match_spans(text: str, terms: HighlightTerms, language: str | None) -> tuple
         return ()
     stems = dict(terms.stems).get(language or "", frozenset())
     stem = stemmer(language) if stems and language else None
-    prefixes = terms.prefixes
-    spans: list[Span] = []
-    verdicts: dict[str, bool] = {}  # a word's answer, for the words an article repeats
-    tokens: Iterator[tuple[str, int, int, bool]] = (
-        ((t.text, t.start, t.end, t.cjk) for t in word_tokens(text, "index"))
-        if has_cjk(text)
-        else ((word, start, end, False) for word, start, end in plain_words(text))
-    )
-    for word, start, end, cjk in tokens:
-        hit = verdicts.get(word)
-        if hit is None:
-            hit = word in terms.exact or (
-                not cjk
-                and (
-                    any(word.startswith(p) for p in prefixes)
-                    or any(p.fullmatch(word) for p in terms.patterns)
-                    or (stem is not None and stem(word) in stems)
-                )
+
+    prefixes = tuple(terms.prefixes)
+
+    def matches(word: str, cjk: bool = False) -> bool:
+        return word in terms.exact or (
+            not cjk
+            and (
+                word.startswith(prefixes)
+                or any(p.fullmatch(word) for p in terms.patterns)
+                or (stem is not None and stem(word) in stems)
             )
-            verdicts[word] = hit
+        )
+
+    if has_cjk(text):
+        return _merged(_cjk_spans(text, matches))
+    # Decide once per distinct word as written, then find those words in one pass.
+    chosen = [w for w in set(WORD.findall(text)) if matches(fold(w))]
+    if not chosen:
+        return ()
+    chosen.sort(key=len, reverse=True)
+    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, chosen)) + r")(?![^\W_])")
+    return _merged((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def _cjk_spans(text: str, matches: Callable[[str, bool], bool]) -> Iterator[tuple[int, int]]:
+    verdicts: dict[str, bool] = {}
+    for token in word_tokens(text, "index"):
+        hit = verdicts.get(token.text)
+        if hit is None:
+            hit = verdicts[token.text] = matches(token.text, token.cjk)
         if hit:
-            if spans and start <= spans[-1].end:
-                spans[-1] = Span(spans[-1].start, max(spans[-1].end, end))
-            else:
-                spans.append(Span(start, end))
-    return tuple(spans)
+            yield token.start, token.end
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for start, end in spans:
+        if out and start <= out[-1].end:
+            out[-1] = Span(out[-1].start, max(out[-1].end, end))
+        else:
+            out.append(Span(start, end))
+    return tuple(out)
 
 
 def fragments(text: str, spans: tuple[Span, ...]) -> tuple[Fragment, ...]:
@@ -63,24 +81,30 @@ def fragments(text: str, spans: tuple[Span, ...]) -> tuple[Fragment, ...]:
     chosen: list[tuple[int, int]] = []
     taken: set[int] = set()  # indexes of spans inside a chosen window
     for _ in range(MAX_FRAGMENTS):
-        best_start, best_count = -1, 0
+        best_count = 0
+        best_anchor = -1
         for index, anchor in enumerate(spans[:_MAX_ANCHORS]):
             if index in taken:
                 continue
             start = max(0, anchor.start - _LEAD)
+            end = start + FRAGMENT_CHARS
+            if any(a < end and start < b for a, b in chosen):
+                continue
             low = bisect_left(starts, start)
-            high = bisect_right(starts, start + FRAGMENT_CHARS - 1)
+            high = bisect_right(starts, end - 1)
             count = sum(1 for i in range(low, min(high, low + 64)) if i not in taken)
             if count > best_count:
-                best_start, best_count = start, count
-        if best_start < 0:
+                best_anchor, best_count = index, count
+        if best_anchor < 0:
             break
-        start = _snap_start(text, best_start)
-        end = _snap_end(text, min(len(text), best_start + FRAGMENT_CHARS))
-        if any(a < end and start < b for a, b in chosen):
-            break
-        chosen.append((start, end))
-        taken.update(range(bisect_left(starts, start), bisect_right(starts, end - 1)))
+        anchor = spans[best_anchor]
+        raw = max(0, anchor.start - _LEAD)
+        best = (
+            _snap_start(text, raw, anchor.start),
+            _snap_end(text, min(len(text), raw + FRAGMENT_CHARS), anchor.end),
+        )
+        chosen.append(best)
+        taken.update(range(bisect_left(starts, best[0]), bisect_right(starts, best[1] - 1)))
     out = []
     for start, end in sorted(chosen):
         inside = tuple(
@@ -90,18 +114,20 @@ def fragments(text: str, spans: tuple[Span, ...]) -> tuple[Fragment, ...]:
     return tuple(out)
 
 
-def _snap_start(text: str, start: int) -> int:
+def _snap_start(text: str, start: int, keep: int) -> int:
+    """Move a window's start to a line or word start, never past `keep`."""
     if start <= 0:
         return 0
-    space = text.find(" ", start, start + 30)
     newline = text.rfind("\n", max(0, start - 30), start + 1)
     if newline >= 0:
         return newline + 1
+    space = text.find(" ", start, min(keep, start + 30))
     return space + 1 if space >= 0 else start
 
 
-def _snap_end(text: str, end: int) -> int:
+def _snap_end(text: str, end: int, keep: int = 0) -> int:
+    """Move a window's end back to a word end, never before `keep`."""
     if end >= len(text):
         return len(text)
-    space = text.rfind(" ", max(0, end - 30), end)
+    space = text.rfind(" ", max(keep, end - 30), end)
     return space if space > 0 else end

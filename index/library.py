@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +28,12 @@ from index.models import (
     BuildProgress,
     BuildSummary,
     CorpusInfo,
-    FacetCount,
     SearchResult,
 )
 
 ProgressCallback = Callable[[BuildProgress], None]
 _MIN_ID_PREFIX = 4
+_CACHED_RESULTS = 64
 
 
 class Library:
@@ -53,6 +55,9 @@ class Library:
         self._ix: Any = None
         self._searcher: Any = None
         self._generation: Path | None = None
+        # answers of the current searcher, newest last: retyped queries come back at once
+        self._results: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
+        self._languages: tuple[str, ...] | None = None
 
     @property
     def corpus_path(self) -> Path:
@@ -104,6 +109,7 @@ class Library:
             # Whoosh's refresh() fails on an index with no segment; reopen instead
             self._searcher.close()
             self._searcher = self._ix.searcher()
+            self._forget()
             return self._searcher
         self._close_searcher()
         from whoosh import index as windex
@@ -116,7 +122,13 @@ class Library:
             ) from exc
         self._generation = generation
         self._searcher = self._ix.searcher()
+        self._forget()
         return self._searcher
+
+    def _forget(self) -> None:
+        """Drop what was worked out from the previous searcher."""
+        self._results.clear()
+        self._languages = None
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
@@ -124,16 +136,19 @@ class Library:
         if self._ix is not None:
             self._ix.close()
         self._searcher = self._ix = self._generation = None
+        self._forget()
 
     def languages_indexed(self) -> tuple[str, ...]:
         """Languages with a stemmed field that this corpus uses."""
         with self._lock:
             searcher = self._open()
-            present = {
-                (term.decode() if isinstance(term, bytes) else term)
-                for term in searcher.reader().lexicon(sf.LANGUAGE)
-            }
-        return tuple(lang for lang in sf.STEMMED_LANGUAGES if lang in present)
+            if self._languages is None:
+                present = {
+                    (term.decode() if isinstance(term, bytes) else term)
+                    for term in searcher.reader().lexicon(sf.LANGUAGE)
+                }
+                self._languages = tuple(x for x in sf.STEMMED_LANGUAGES if x in present)
+            return self._languages
 
     def search(
         self,
@@ -159,18 +174,28 @@ class Library:
 
                 if date_range(value) is None:
                     raise QueryError(value, f"--{name} is not a date (use YYYY-MM-DD)")
-        langs = self.languages_indexed()
+        key = (query, limit, tuple(outlets), tuple(languages), since, until, sort, strict)
         with self._lock:
+            langs = self.languages_indexed()
             searcher = self._open()
+            cached = self._results.get(key)
+            if cached is not None:
+                self._results.move_to_end(key)
+                return replace(cached, seconds=0.0)
             try:
-                return run_search(
-                    searcher, query, langs, limit=limit, outlets=outlets,
-                    languages=languages, since=since, until=until, sort=sort, strict=strict,
+                result = run_search(
+                    searcher, query, langs, limit=limit, outlets=tuple(outlets),
+                    languages=tuple(languages), since=since, until=until, sort=sort,
+                    strict=strict,
                 )  # fmt: skip
             except (QueryError, ExplorerError):
                 raise
             except Exception as exc:  # whatever Whoosh makes of an odd query
                 raise QueryError(query, f"cannot be searched ({type(exc).__name__})") from exc
+            self._results[key] = result
+            if len(self._results) > _CACHED_RESULTS:
+                self._results.popitem(last=False)
+            return result
 
     def frames(
         self, lexicon: Path | str | None = None
@@ -230,9 +255,18 @@ class Library:
         of `query`'s matches in its text. Raises ArticleNotFound."""
         from index.search import article_spans
 
-        article = self._find(ref.strip())
+        article = self._find(self._relative_ref(ref.strip()))
         spans = article_spans(article, query, self.languages_indexed())
         return ArticleView(article, spans)
+
+    def _relative_ref(self, ref: str) -> str:
+        """A path given as ./file or /absolute/path inside the corpus, as its indexed form."""
+        if ref.startswith("./"):
+            return ref[2:]
+        path = Path(ref).expanduser()
+        if path.is_absolute() and path.is_relative_to(self._root):
+            return path.relative_to(self._root).as_posix()
+        return ref
 
     def _find(self, ref: str) -> Article:
         """By id, file, id prefix or file-name prefix, through the index's own terms
@@ -278,27 +312,24 @@ class Library:
         raise ArticleNotFound(f"{ref!r} matches several articles: {listed}; give more of it")
 
     def info(self) -> CorpusInfo:
+        """Counts from the index's columns (no article decoded) and the last build's report."""
         from index.builder import load_report
+        from index.search import corpus_counts
 
-        articles = self.articles()
-        outlets: dict[str, int] = {}
-        languages: dict[str, int] = {}
-        for article in articles:
-            key = article.outlet or sf.NO_OUTLET
-            outlets[key] = outlets.get(key, 0) + 1
-            lang = article.language or sf.NO_LANGUAGE
-            languages[lang] = languages.get(lang, 0) + 1
-        dates = sorted(a.date for a in articles if a.date)
-        generation = store.current_generation(self._index_dir, sf.SCHEMA_VERSION)
+        with self._lock:
+            searcher = self._open()
+            generation = self._generation
+            counts = corpus_counts(searcher)
         skipped, duplicates, _warnings = load_report(generation) if generation else ((), (), ())
+        days = [c.value for c in counts.dates if c.value != sf.UNDATED]
         return CorpusInfo(
             root=str(self._root),
             index_dir=str(self._index_dir),
-            articles=len(articles),
-            outlets=_counts(outlets),
-            languages=_counts(languages),
-            date_min=dates[0] if dates else None,
-            date_max=dates[-1] if dates else None,
+            articles=counts.total,
+            outlets=counts.outlets,
+            languages=counts.languages,
+            date_min=min(days) if days else None,
+            date_max=max(days) if days else None,
             skipped=skipped,
             duplicates=duplicates,
         )
@@ -306,9 +337,3 @@ class Library:
     def close(self) -> None:
         with self._lock:
             self._close_searcher()
-
-
-def _counts(counts: dict[str, int]) -> tuple[FacetCount, ...]:
-    return tuple(
-        FacetCount(k, v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    )

@@ -26,6 +26,7 @@ from index.models import (
     SOURCE_RECORD,
     SOURCE_TEXT,
     SOURCE_URL,
+    UNKNOWN,
     Metadata,
     MetaField,
 )
@@ -78,15 +79,32 @@ _TEXT_DATE_PATTERNS = (
     re.compile(r"\b(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})\b"),
 )  # fmt: skip
 _URL_DATE_PATTERNS = (
-    (re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|\.|$)"), "day"),
-    (re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.-]|$)"), "day"),
+    (re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_.?-]|$)"), "day"),
+    (re.compile(r"[/_-]((?:19|20)\d{2})(\d{2})(\d{2})(?:[/_.?-]|$)"), "day"),
     (re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/"), "month"),
 )
 _DIGIT_RUN = re.compile(r"(?<!\d)(\d{10,19})(?!\d)")
+_NAME = r"[A-ZÀ-ÝĀ-Ž][\w'’.-]+(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’.-]+){0,3}"
 _BYLINE = re.compile(
-    r"^\s*(?i:by|von|par|por|di|door)\s+(?P<name>[A-ZÀ-Ý][\w'’.-]+(?:\s+[A-ZÀ-Ý][\w'’.-]+){0,3})"
-    r"(?:\s*[,|·•–-].*)?$"
+    rf"^\s*(?i:by|von|par|por|di|door)\s+(?P<name>{_NAME}"
+    rf"(?:\s+(?i:and|und|et|y|e|en)\s+{_NAME})?)(?:\s*[,|·•–-].*)?$"
 )
+# Names of languages and ISO 639-2/3 codes people write instead of ISO 639-1.
+_LANGUAGE_NAMES = {
+    "english": "en", "eng": "en", "german": "de", "deutsch": "de", "deu": "de", "ger": "de",
+    "french": "fr", "français": "fr", "francais": "fr", "fra": "fr", "fre": "fr",
+    "spanish": "es", "español": "es", "spa": "es", "italian": "it", "italiano": "it",
+    "ita": "it", "portuguese": "pt", "português": "pt", "por": "pt", "dutch": "nl",
+    "nederlands": "nl", "nld": "nl", "dut": "nl", "japanese": "ja", "日本語": "ja", "jpn": "ja",
+    "chinese": "zh", "中文": "zh", "zho": "zh", "chi": "zh", "russian": "ru", "русский": "ru",
+    "rus": "ru", "arabic": "ar", "ara": "ar", "korean": "ko", "한국어": "ko", "kor": "ko",
+    "polish": "pl", "polski": "pl", "pol": "pl", "turkish": "tr", "türkçe": "tr", "tur": "tr",
+    "swedish": "sv", "svenska": "sv", "swe": "sv", "ukrainian": "uk", "ukr": "uk",
+}  # fmt: skip
+# Dates from a number in the URL that disagree with a date in the text by more
+# than this are taken for an id that merely looks like a time.
+_TIMESTAMP_TOLERANCE = dt.timedelta(days=3)
+_TIMESTAMP_NOTE = "Unix time"
 
 
 def resolve(
@@ -96,9 +114,18 @@ def resolve(
     date_earliest: str | None = None,
     date_latest: str | None = None,
     extra: tuple[tuple[str, str], ...] = (),
+    unknown_notes: Iterable[tuple[str, str]] = (),
+    context: str | None = None,
     today: dt.date | None = None,
 ) -> tuple[Metadata, list[str]]:
-    """Metadata from stated candidates plus inference; and warnings worth one line each."""
+    """Metadata from stated candidates plus inference; and warnings worth one line each.
+
+    Priority: manifest > the file's own statements > URL > text > detection;
+    within one source a confirmed value beats an inferred one. `context` is the
+    text dates and bylines are looked for in (the raw text, chrome and all),
+    `text` the article's body. `unknown_notes` (field, note) explain fields that
+    stay unknown. Inferred dates outside the bounds are dropped.
+    """
     today = today or dt.datetime.now(dt.UTC).date()
     warnings: list[str] = []
     pool: list[Candidate] = []
@@ -111,17 +138,22 @@ def resolve(
             pool.append(cand)
     url = _best(pool, "url")
     if url is not None:
-        pool.extend(infer_from_url(url.value))
-    pool.extend(infer_from_text(text))
+        pool.extend(infer_from_url(url.value, today))
+    pool.extend(infer_from_text(text if context is None else context))
+    pool = _consistent_dates(pool, date_earliest, date_latest, warnings)
     if not any(c.field == "language" for c in pool):
         detected = detect_language(text)
         if detected:
             pool.append(detected)
+    notes = dict(unknown_notes)
     fields: dict[str, MetaField] = {}
     for name in META_FIELDS:
         best = _best(pool, name)
         if best is None:
-            fields[name] = MetaField.unknown()
+            note = notes.get(name, "")
+            fields[name] = (
+                MetaField(None, SOURCE_MANIFEST, UNKNOWN, note) if note else MetaField.unknown()
+            )
         else:
             value = normalise_language(best.value) if name == "language" else best.value
             fields[name] = MetaField(value, best.source, best.confidence, best.note)
@@ -138,6 +170,43 @@ def _best(pool: list[Candidate], name: str) -> Candidate | None:
     return min(
         found,
         key=lambda c: (_SOURCE_RANK.get(c.source, 5), _CONFIDENCE_RANK.get(c.confidence, 2)),
+    )
+
+
+def _consistent_dates(
+    pool: list[Candidate], earliest: str | None, latest: str | None, warnings: list[str]
+) -> list[Candidate]:
+    """Drop inferred dates outside the known bounds, and a URL number read as a time
+    when the text states another day; warn of a stated date outside the bounds."""
+    text_days = [c.value[:10] for c in pool if c.field == "date" and c.source == SOURCE_TEXT]
+    kept: list[Candidate] = []
+    for cand in pool:
+        if cand.field != "date":
+            kept.append(cand)
+            continue
+        day = cand.value[:10]
+        inside = _within(cand.value, earliest, latest)
+        if not inside:
+            if cand.confidence == CONFIRMED:
+                warnings.append(
+                    f"date {cand.value} ({cand.source}) lies outside the bounds "
+                    f"{earliest or '…'}..{latest or '…'}; kept as stated"
+                )
+                kept.append(cand)
+            continue
+        if cand.source == SOURCE_URL and _TIMESTAMP_NOTE in cand.note and text_days:
+            gap = abs(dt.date.fromisoformat(day) - dt.date.fromisoformat(text_days[0]))
+            if gap > _TIMESTAMP_TOLERANCE:
+                continue
+        kept.append(cand)
+    return kept
+
+
+def _within(value: str, earliest: str | None, latest: str | None) -> bool:
+    """Whether a date (or a month, "2025-07") can lie between the bounds."""
+    size = 7 if len(value) == 7 else 10
+    return (earliest is None or value[:size] >= earliest[:size]) and (
+        latest is None or value[:size] <= latest[:size]
     )
 
 
@@ -206,16 +275,22 @@ def _date_from_match(match: re.Match[str]) -> dt.date | None:
 
 
 def outlet_from_host(url: str) -> str | None:
-    """The site's host without a www./m./amp. prefix, e.g. "newsbytesapp.com"."""
+    """The site's registrable host (public suffix list): "www.newsbytesapp.com" ->
+    "newsbytesapp.com", "news.bbc.co.uk" -> "bbc.co.uk"; None for IPs and bare hosts."""
     try:
-        host = (urlsplit(url.strip()).hostname or "").lower()
+        host = (urlsplit(url.strip()).hostname or "").lower().rstrip(".")
     except ValueError:
         return None
     host = re.sub(r"^(?:www\d?|m|amp|mobile)\.", "", host)
-    return host if "." in host else None
+    if "." not in host or re.fullmatch(r"[\d.]+|[\da-f:]+", host):
+        return None
+    from tld import get_fld
+
+    registrable = get_fld(host, fix_protocol=True, fail_silently=True)
+    return str(registrable) if registrable else host
 
 
-def infer_from_url(url: str) -> list[Candidate]:
+def infer_from_url(url: str, today: dt.date | None = None) -> list[Candidate]:
     """Outlet from the host; a date from the path or from a Unix timestamp in an id."""
     found: list[Candidate] = []
     host = outlet_from_host(url)
@@ -240,29 +315,39 @@ def infer_from_url(url: str) -> list[Candidate]:
                 dt.date(year, month, 1)
                 found.append(
                     Candidate("date", f"{year:04d}-{month:02d}", SOURCE_URL, INFERRED,
-                              "a year and month in the URL")
+                              "a year and month in the URL (the day is not known)")
                 )  # fmt: skip
             return found
         except ValueError:
             return found  # a date-shaped path that is no real date: no date at all
-    stamp = timestamp_in(path)
+    stamp = _timestamp(path, today)
     if stamp is not None:
+        digits, moment = stamp
         found.append(
-            Candidate("date", _iso_datetime(stamp), SOURCE_URL, INFERRED,
-                      f"a Unix timestamp in the URL ({int(stamp.timestamp())})")
+            Candidate("date", _iso_datetime(moment), SOURCE_URL, INFERRED,
+                      f"the number {digits} in the URL read as a Unix timestamp "
+                      f"({_TIMESTAMP_NOTE} {int(moment.timestamp())} from its first ten digits)")
         )  # fmt: skip
     return found
 
 
 def timestamp_in(text: str, today: dt.date | None = None) -> dt.datetime | None:
-    """A plausible Unix time (seconds, or a longer run whose first ten digits are seconds)."""
+    """The UTC time of the first run of 10+ digits whose first ten digits are a Unix
+    time (seconds) between 2000 and the end of today: 10 digits are seconds, 13
+    milliseconds, a longer run an id that starts with the time."""
+    found = _timestamp(text, today)
+    return found[1] if found else None
+
+
+def _timestamp(text: str, today: dt.date | None = None) -> tuple[str, dt.datetime] | None:
+    """`timestamp_in`, with the digits it was read from."""
     today = today or dt.datetime.now(dt.UTC).date()
     low = dt.datetime(2000, 1, 1, tzinfo=dt.UTC).timestamp()
     high = dt.datetime.combine(today, dt.time(), dt.UTC).timestamp() + 86400
     for match in _DIGIT_RUN.finditer(text):
         seconds = int(match.group(1)[:10])
         if low <= seconds <= high:
-            return dt.datetime.fromtimestamp(seconds, dt.UTC)
+            return match.group(1), dt.datetime.fromtimestamp(seconds, dt.UTC)
     return None
 
 
@@ -303,6 +388,9 @@ def detect_language(text: str) -> Candidate | None:
 
 
 def normalise_language(value: str) -> str:
-    """ISO 639-1 lower case: "en-US" -> "en", "DE_de" -> "de"."""
-    code = re.split(r"[-_ ]", value.strip(), maxsplit=1)[0].lower()
-    return code or value
+    """ISO 639-1 lower case: "en-US" -> "en", "DE_de" -> "de", "German"/"deu" -> "de"."""
+    text = value.strip().casefold()
+    if text in _LANGUAGE_NAMES:
+        return _LANGUAGE_NAMES[text]
+    code = re.split(r"[-_ ]", text, maxsplit=1)[0]
+    return _LANGUAGE_NAMES.get(code, code) or value

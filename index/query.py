@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.errors import QueryError
-from index.tokens import fold, stemmer, word_tokens
+from index.tokens import fold, has_cjk, stemmer, word_tokens
 
 FIELD_ALIASES = {
     "outlet": "outlet",
@@ -32,7 +32,7 @@ _QUOTES = {'"': '"', "“": "”", "„": "“", "«": "»"}
 _OPERATORS = {"AND", "OR", "NOT"}
 _FIELD = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):")
 MAX_TERMS = 64  # words, phrases and operators one query may hold
-_MIN_PREFIX = 3
+MIN_PREFIX = 3  # letters a word needs before it also matches as a prefix
 
 
 @dataclass(frozen=True)
@@ -109,9 +109,10 @@ class _Parser:
         q = self.query
         close = q.find(_QUOTES[q[i]], i + 1)
         if close < 0:
-            self.problem("unclosed quote", i, "its words searched as you type them")
-            for word in re.finditer(r"\S+", q[i + 1 :]):
-                self.toks.append(_Tok("word", word.group(0), i + 1 + word.start(), field_name))
+            self.problem("unclosed quote", i, "closed at the end")
+            # the phrase being typed: its last word also matches as a prefix
+            typing = not q[-1:].isspace()
+            self.toks.append(_Tok("phrase", q[i + 1 :], i, field_name, typing))
             return len(q)
         self.toks.append(_Tok("phrase", q[i + 1 : close], i, field_name))
         return close + 1
@@ -238,7 +239,7 @@ class _Parser:
             if not text.strip():
                 self.problem("empty phrase", tok.pos, "ignored")
                 return None
-            return Clause("phrase", text, tok.pos, tok.field)
+            return Clause("phrase", text, tok.pos, tok.field, tok.typing)
         if tok.field == "date":
             if date_range(text) is None:
                 self.problem(
@@ -307,6 +308,17 @@ def day_number(date: str | None) -> int:
     return 0
 
 
+def expands_as_prefix(node: Clause, tokens: list[str]) -> bool:
+    """Whether a clause's last token also matches as a prefix: every bare word of
+    MIN_PREFIX letters or more, and the last word of a phrase or field value being typed."""
+    last = tokens[-1]
+    if len(last) < MIN_PREFIX or last.isdigit() or has_cjk(last):
+        return False
+    if node.kind == "word" and node.field is None:
+        return len(tokens) == 1
+    return node.typing
+
+
 @dataclass(frozen=True)
 class HighlightTerms:
     """What the highlighter marks in an article's text."""
@@ -344,8 +356,8 @@ def highlight_terms(tree: Node | None, languages: tuple[str, ...]) -> HighlightT
             return
         tokens = [t.text for t in word_tokens(text, "query")]
         exact.update(tokens)
-        if node.typing and len(tokens) == 1 and len(tokens[0]) >= _MIN_PREFIX:
-            prefixes.add(tokens[0])
+        if tokens and expands_as_prefix(node, tokens):
+            prefixes.add(tokens[-1])
 
     if tree is not None:
         walk(tree)

@@ -1,7 +1,5 @@
 """The Whoosh schema: the only module that spells the index's field names.
 
-
-
 Rule kept here: change anything about the fields or their analysis and bump
 SCHEMA_VERSION; an index of another version is rebuilt, never read.
 """
@@ -14,7 +12,7 @@ from index.tokens import STEMMED_LANGUAGES
 
 __all__ = ["STEMMED_LANGUAGES", "SCHEMA_VERSION", "build_schema", "stemmed_body"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ID_FIELD = "id"
 FILE = "file"  # corpus-relative path; one file may hold several articles
@@ -28,12 +26,14 @@ URL = "url"
 BODY = "body"  # unstemmed, every language
 LANGUAGE = "language"
 DAY = "day"  # YYYY-MM-DD, YYYY-MM, or UNDATED: facets
-DAY_NUMBER = "day_num"  # YYYYMMDD (YYYYMM00 for a month), 0 when undated: sorting, ranges
+DAY_NUMBER = "day_num"  # YYYYMMDD (YYYYMM00 for a month), 0 when undated: newest first, ranges
+DATE_ORDER = "date_order"  # DAY_NUMBER, but UNDATED_LAST when undated: oldest first
 ARTICLE = "article"  # the whole Article as JSON
 
 UNDATED = "undated"
 NO_OUTLET = "(unknown outlet)"
 NO_LANGUAGE = "und"
+UNDATED_LAST = 99999999
 
 
 def stemmed_body(lang: str) -> str:
@@ -62,8 +62,10 @@ def build_schema() -> Any:
         LANGUAGE: ID(stored=True, sortable=True),
         DAY: ID(stored=True, sortable=True),
         DAY_NUMBER: NUMERIC(int, bits=32, stored=True, sortable=True, default=0),
+        DATE_ORDER: NUMERIC(int, bits=32, sortable=True, default=UNDATED_LAST),
         ARTICLE: STORED(),
     }
     for lang in STEMMED_LANGUAGES:
-        fields[stemmed_body(lang)] = TEXT(analyzer=stem_analyzer(lang), phrase=True)
+        # stems only answer single words (phrases use BODY), so no positions
+        fields[stemmed_body(lang)] = TEXT(analyzer=stem_analyzer(lang), phrase=False)
     return Schema(**fields)

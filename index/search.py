@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from whoosh import query as wq
@@ -20,7 +21,15 @@ from index.codec import article_from_dict
 from index.highlight import fragments, match_spans
 from index.metadata import normalise_language
 from index.models import Article, AttentionCell, FacetCount, Facets, Hit, SearchResult
-from index.query import Clause, Group, Node, date_range, highlight_terms, parse
+from index.query import (
+    Clause,
+    Group,
+    Node,
+    date_range,
+    expands_as_prefix,
+    highlight_terms,
+    parse,
+)
 from index.tokens import stemmer, word_tokens
 
 _TEXT_FIELDS = {
@@ -30,36 +39,40 @@ _TEXT_FIELDS = {
     "url": sf.URL,
     "file": sf.FILE_WORDS,
 }
-_PREFIX_MIN = 3
-_PREFIX_BOOST = 0.4
+_PREFIX_BOOST = 0.4  # a word the typed one begins counts less than the word itself
+_STEM_BOOST = 0.8  # so does another form of the same stem
 _PREFIX_EXPANSION = 64  # most terms one typed prefix expands to
 _COMMON_SHARE = 0.02  # a typed word in this share of articles is not expanded
 
 
-def _capped_prefix(searcher: Searcher, field: str, prefix: str) -> wq.Query | None:
-    """The prefix's terms, the most frequent first, at most _PREFIX_EXPANSION of them."""
+def _capped_prefix(searcher: Searcher, field: str, prefix: str) -> list[str]:
+    """The prefix's terms, the most frequent first, at most _PREFIX_EXPANSION of them
+    (of the first few hundred in the lexicon: a short prefix never walks it all)."""
     reader = searcher.reader()
     terms: list[tuple[int, str]] = []
     try:
         for term in reader.expand_prefix(field, prefix):
             text = term.decode("utf-8") if isinstance(term, bytes) else term
-            terms.append((reader.doc_frequency(field, text), text))
+            if text != prefix:
+                terms.append((reader.doc_frequency(field, text), text))
             if len(terms) > _PREFIX_EXPANSION * 8:
                 break
     except KeyError:
+        return []
+    terms.sort(key=lambda ft: (-ft[0], ft[1]))
+    return [t for _f, t in terms[:_PREFIX_EXPANSION]]
+
+
+def _prefix_query(searcher: Searcher, field: str, prefix: str) -> wq.Query | None:
+    chosen = _capped_prefix(searcher, field, prefix)
+    if not chosen:
         return None
-    if not terms:
-        return None
-    terms.sort(reverse=True)
-    chosen = [wq.Term(field, t, boost=_PREFIX_BOOST) for _f, t in terms[:_PREFIX_EXPANSION]]
-    return wq.Or(chosen)
+    return wq.Or([wq.Term(field, t, boost=_PREFIX_BOOST) for t in chosen])
 
 
 def _worth_expanding(searcher: Searcher, token: str) -> bool:
-    """A typed word is also read as a prefix, unless it is already a common word
-    of its own (expanding "the" costs much and finds little)."""
-    if len(token) < _PREFIX_MIN or token.isdigit():
-        return False
+    """A word is also read as a prefix, unless it is already a common word of its
+    own (expanding "the" costs much and finds little)."""
     reader = searcher.reader()
     common = max(3, int(reader.doc_count() * _COMMON_SHARE))
     return bool(reader.doc_frequency(sf.BODY, token) < common)
@@ -70,31 +83,40 @@ def _tokens(text: str) -> list[str]:
 
 
 def _words_query(
-    searcher: Searcher, fields: list[str], text: str, langs: tuple[str, ...], prefix: bool
+    searcher: Searcher, fields: list[str], node: Clause, langs: tuple[str, ...]
 ) -> wq.Query | None:
-    tokens = _tokens(text)
+    tokens = _tokens(node.text)
     if not tokens:
         return None
+    expand = expands_as_prefix(node, tokens) and _worth_expanding(searcher, tokens[-1])
     parts: list[wq.Query] = []
     if len(tokens) == 1:
         token = tokens[0]
         parts.extend(wq.Term(f, token) for f in fields)
         if sf.BODY in fields:
-            parts.extend(wq.Term(sf.stemmed_body(lang), stemmer(lang)(token)) for lang in langs)
-        if prefix and _worth_expanding(searcher, token):
-            for f in fields:
-                expanded = _capped_prefix(searcher, f, token)
-                if expanded is not None:
-                    parts.append(expanded)
-    else:  # a phrase: its words as written, in order
-        parts.extend(wq.Phrase(f, tokens) for f in fields)
+            parts.extend(
+                wq.Term(sf.stemmed_body(lang), stemmer(lang)(token), boost=_STEM_BOOST)
+                for lang in langs
+            )
+        if expand:
+            found = (_prefix_query(searcher, f, token) for f in fields)
+            parts.extend(q for q in found if q is not None)
+    else:  # a phrase: its words as written, in order; a phrase being typed ends in a prefix
+        for f in fields:
+            if not expand:
+                parts.append(wq.Phrase(f, tokens))
+                continue
+            last = [wq.Term(f, tokens[-1])]
+            last.extend(wq.Term(f, t) for t in _capped_prefix(searcher, f, tokens[-1]))
+            words: list[wq.Query] = [wq.Term(f, t) for t in tokens[:-1]]
+            parts.append(wq.Sequence([*words, wq.Or(last)]))
     return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
 def _wildcard_query(searcher: Searcher, fields: list[str], text: str) -> wq.Query | None:
     folded = text.casefold()
     if folded.endswith("*") and not any(c in folded[:-1] for c in "*?"):
-        parts = [_capped_prefix(searcher, f, folded[:-1]) for f in fields]
+        parts = [_prefix_query(searcher, f, folded[:-1]) for f in fields]
         found = [p for p in parts if p is not None]
         return wq.Or(found) if found else wq.NullQuery
     return wq.Or([wq.Wildcard(f, folded) for f in fields])
@@ -125,7 +147,7 @@ def _clause(searcher: Searcher, node: Clause, langs: tuple[str, ...]) -> wq.Quer
     fields = [_TEXT_FIELDS[node.field]] if node.field else [sf.BODY, sf.TITLE]
     if node.kind == "word" and ("*" in node.text or "?" in node.text):
         return _wildcard_query(searcher, fields, node.text)
-    return _words_query(searcher, fields, node.text, langs, prefix=node.typing)
+    return _words_query(searcher, fields, node, langs)
 
 
 def _has_positive(node: Node) -> bool:
@@ -155,13 +177,41 @@ def _filter(
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def _facet_counts(groups: dict[Any, int], newest_first: bool = False) -> tuple[FacetCount, ...]:
+def _facet_counts(groups: dict[Any, int], by_day: bool = False) -> tuple[FacetCount, ...]:
+    """Most frequent first; days in calendar order with "undated" last."""
     items = [(str(k) if k is not None else "", v) for k, v in groups.items()]
-    if newest_first:
+    if by_day:
         items.sort(key=lambda kv: (kv[0] == sf.UNDATED, kv[0]))
     else:
         items.sort(key=lambda kv: (-kv[1], kv[0]))
     return tuple(FacetCount(k, v) for k, v in items if k)
+
+
+@dataclass(frozen=True)
+class CorpusCounts:
+    total: int
+    outlets: tuple[FacetCount, ...]
+    languages: tuple[FacetCount, ...]
+    dates: tuple[FacetCount, ...]
+
+
+def corpus_counts(searcher: Searcher) -> CorpusCounts:
+    """Articles per outlet, language and day over the whole index, from its columns."""
+    results = searcher.search(wq.Every(), limit=1, groupedby=_facets(), maptype=Count)
+    return CorpusCounts(
+        searcher.doc_count(),
+        _facet_counts(results.groups("outlet")),
+        _facet_counts(results.groups("language")),
+        _facet_counts(results.groups("day"), by_day=True),
+    )
+
+
+def _facets() -> dict[str, FieldFacet]:
+    return {
+        "outlet": FieldFacet(sf.OUTLET_KEY),
+        "language": FieldFacet(sf.LANGUAGE),
+        "day": FieldFacet(sf.DAY),
+    }
 
 
 def _parsed_query(searcher: Searcher, query: str, langs: tuple[str, ...]) -> wq.Query:
@@ -213,13 +263,11 @@ def run_search(
         if tree is None and sort == "relevance":
             sort = "date"
     sortedby: Any = None
-    if sort in ("date", "-date"):
-        sortedby = [FieldFacet(sf.DAY_NUMBER, reverse=sort == "date"), FieldFacet(sf.FILE)]
-    groupedby = {
-        "outlet": FieldFacet(sf.OUTLET_KEY),
-        "language": FieldFacet(sf.LANGUAGE),
-        "day": FieldFacet(sf.DAY),
-    }
+    if sort == "date":  # newest first; undated (0) last
+        sortedby = [FieldFacet(sf.DAY_NUMBER, reverse=True), FieldFacet(sf.FILE)]
+    elif sort == "-date":  # oldest first; undated (UNDATED_LAST) last
+        sortedby = [FieldFacet(sf.DATE_ORDER), FieldFacet(sf.FILE)]
+    groupedby = _facets()
     results = searcher.search(
         wquery,
         limit=limit,
@@ -238,7 +286,7 @@ def run_search(
     facets = Facets(
         outlets=_facet_counts(results.groups("outlet")),
         languages=_facet_counts(results.groups("language")),
-        dates=_facet_counts(results.groups("day"), newest_first=True),
+        dates=_facet_counts(results.groups("day"), by_day=True),
     )
     notice = "; ".join(parsed.notices) or None
     return SearchResult(

@@ -1,0 +1,169 @@
+"""Build benchmark: a full `Library.build` (articles/s), the corpus analysis that
+follows it, and re-indexing after one file changes, is added or is removed; peak
+RSS of the building process and of its worker processes.
+
+    python -m benchmarks.bench_build --size 1000
+
+The build runs in a fresh child process on a copy of the cached corpus, so its
+peak RSS is the build's own and the cached corpus is never modified.
+Writes benchmarks/results/build-<size>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import corpus_for, print_metrics, write_results
+
+TARGET_BUILD_10K_SECONDS = 60.0
+TARGET_ONE_FILE_SECONDS = 1.0
+
+
+def _maxrss_mb(who: int) -> float:
+    # Linux reports kilobytes (macOS bytes; the benchmarks target Linux)
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def measure(corpus: Path, index_dir: Path, analysis: bool) -> dict[str, Any]:
+    """Runs in the child: every figure of this benchmark, as a dict."""
+    from index import Library
+
+    phases: dict[str, float] = {}
+    previous: list[Any] = ["start-up", time.perf_counter()]  # phase, when reported
+    updates = {"count": 0}
+
+    def progress(step: Any) -> None:
+        """Time between callbacks goes to the phase reported before it."""
+        updates["count"] += 1
+        now = time.perf_counter()
+        phases[previous[0]] = phases.get(previous[0], 0.0) + now - previous[1]
+        previous[:] = [step.phase, now]
+
+    library = Library(corpus, index_dir)
+    start = time.perf_counter()
+    summary = library.build(progress=progress)
+    build_seconds = time.perf_counter() - start
+    phases[f"{previous[0]} (to the end)"] = time.perf_counter() - previous[1]
+    articles = summary.indexed
+    metrics: dict[str, Any] = {
+        "articles indexed": articles,
+        "files skipped": len(summary.skipped),
+        "duplicates": len(summary.duplicates),
+        "full build s": build_seconds,
+        "full build articles/s": articles / build_seconds if build_seconds else 0.0,
+        "progress callbacks": updates["count"],
+    }
+    for phase, seconds in phases.items():
+        metrics[f"build phase {phase} s"] = seconds
+    metrics["peak RSS after build MB"] = _maxrss_mb(resource.RUSAGE_SELF)
+
+    def rebuild() -> tuple[float, Any]:
+        start = time.perf_counter()
+        result = library.build()
+        return time.perf_counter() - start, result
+
+    metrics["re-index, nothing changed s"], _ = rebuild()
+    changed = sorted(corpus.rglob("*.md"))[len(articles_of(corpus)) // 2]
+    changed.write_text(
+        changed.read_text("utf-8") + "\nOne more paragraph, written later.\n", "utf-8"
+    )
+    seconds, result = rebuild()
+    metrics["re-index, one .md changed s"] = seconds
+    metrics["re-index, one .md changed: articles written"] = result.indexed
+    wire = sorted(corpus.glob("*.jsonl"))
+    if wire:
+        lines = wire[0].read_text("utf-8").splitlines()
+        record = json.loads(lines[0])
+        record["text"] += "\n\nA correction was appended."
+        lines[0] = json.dumps(record, ensure_ascii=False)
+        wire[0].write_text("\n".join(lines) + "\n", "utf-8")
+        seconds, result = rebuild()
+        metrics["re-index, one JSONL line changed s"] = seconds
+        metrics["re-index, one JSONL line changed: articles written"] = result.indexed
+    added = changed.with_name("added-later.md")
+    added.write_text("---\ntitle: Added later\noutlet: The Late Desk\ndate: 2025-06-30\n---\n\n"
+                     "A new article about superintelligence, added after the build.\n", "utf-8")  # fmt: skip
+    seconds, result = rebuild()
+    metrics["re-index, one file added s"] = seconds
+    metrics["re-index, one file added: articles written"] = result.indexed
+    changed.unlink()
+    seconds, result = rebuild()
+    metrics["re-index, one file removed s"] = seconds
+    metrics["re-index, one file removed: articles removed"] = result.removed
+    metrics["peak RSS build process MB"] = _maxrss_mb(resource.RUSAGE_SELF)
+    metrics["peak RSS largest worker MB"] = _maxrss_mb(resource.RUSAGE_CHILDREN)
+    if analysis:
+        for name in ("frames", "quotes", "claims", "reuse"):
+            start = time.perf_counter()
+            getattr(library, name)()
+            metrics[f"analysis {name} s"] = time.perf_counter() - start
+        total = sum(v for k, v in metrics.items() if k.startswith("analysis "))
+        metrics["analysis total s"] = total
+        metrics["build + analysis s"] = build_seconds + total
+        metrics["peak RSS with analysis MB"] = _maxrss_mb(resource.RUSAGE_SELF)
+    library.close()
+    return metrics
+
+
+def articles_of(corpus: Path) -> list[Path]:
+    return sorted(corpus.rglob("*.md"))
+
+
+def run(size: int, analysis: bool = True) -> dict[str, Any]:
+    source = corpus_for(size)
+    with tempfile.TemporaryDirectory(prefix="explorer-bench-build-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        shutil.copytree(source, corpus)
+        command = [sys.executable, "-m", "benchmarks.bench_build", "--child",
+                   str(corpus), str(Path(tmp) / "index")]  # fmt: skip
+        if not analysis:
+            command.append("--no-analysis")
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            sys.stderr.write(done.stderr)
+            raise SystemExit(f"the build child failed (exit {done.returncode})")
+        metrics: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    if size >= 10000:
+        scaled = (
+            metrics["build + analysis s"]
+            if "build + analysis s" in metrics
+            else metrics["full build s"]
+        )
+        metrics["target: 10k build+analysis <= 60 s"] = (
+            "met" if scaled * 10000 / size <= TARGET_BUILD_10K_SECONDS else "missed"
+        )
+    one_file = metrics["re-index, one .md changed s"]
+    metrics["target: one changed file <= 1 s"] = (
+        "met" if one_file <= TARGET_ONE_FILE_SECONDS else "missed"
+    )
+    return metrics
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--size", type=int, default=1000, help="articles in the synthetic corpus")
+    parser.add_argument("--no-analysis", action="store_true", help="skip the analysis timings")
+    parser.add_argument("--child", nargs=2, metavar=("CORPUS", "INDEX"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        metrics = measure(Path(args.child[0]), Path(args.child[1]), not args.no_analysis)
+        print(json.dumps(metrics))
+        return
+    metrics = run(args.size, analysis=not args.no_analysis)
+    print_metrics(f"explorer build, {args.size} articles", metrics)
+    print(f"wrote {write_results('build', args.size, metrics)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+"""benchmarks/results.md from the JSON files in benchmarks/results/: the issue's
+targets first (met, missed, or not measured), then every benchmark's figures
+with one column per corpus size, then the hand-written analysis of the gaps
+(benchmarks/gaps.md), which a rerun never overwrites.
+
+    python -m benchmarks.report
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import RESULTS, fmt
+
+REPORT = RESULTS.parent / "results.md"
+GAPS = RESULTS.parent / "gaps.md"
+ORDER = ("keystroke", "query", "build", "startup", "memory")
+
+
+def load() -> dict[str, dict[int, dict[str, Any]]]:
+    found: dict[str, dict[int, dict[str, Any]]] = defaultdict(dict)
+    for path in sorted(RESULTS.glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if "benchmark" in data and "metrics" in data:
+            found[data["benchmark"]][int(data["corpus_size"])] = data
+    return found
+
+
+def metric(found: dict[str, dict[int, dict[str, Any]]], bench: str, size: int, name: str) -> Any:
+    return found.get(bench, {}).get(size, {}).get("metrics", {}).get(name)
+
+
+def verdict(value: Any, limit: float) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "not measured"
+    return "met" if value <= limit else "**missed**"
+
+
+def targets(found: dict[str, dict[int, dict[str, Any]]]) -> list[str]:
+    rows = ["| target | size | measured | verdict |", "|---|---|---|---|"]
+
+    def row(target: str, size: int, value: Any, limit: float, unit: str) -> None:
+        shown = "—" if value is None else f"{fmt(value)} {unit}"
+        rows.append(f"| {target} | {size:,} | {shown} | {verdict(value, limit)} |")
+
+    for size in (1000, 10000, 100000):
+        if size in (1000, 10000):
+            row("keystroke → results, worst class p50 <= 16 ms", size,
+                metric(found, "keystroke", size, "worst class p50 ms"), 16, "ms")  # fmt: skip
+            row("keystroke → results, worst class p95 <= 100 ms", size,
+                metric(found, "keystroke", size, "worst class p95 ms"), 100, "ms")  # fmt: skip
+        else:
+            row("keystroke → results, worst class p95 <= 300 ms", size,
+                metric(found, "keystroke", size, "worst class p95 ms"), 300, "ms")  # fmt: skip
+        row("API p95 <= 5x FTS5 p95, worst class", size,
+            metric(found, "query", size, "worst ratio p95"), 5, "x")  # fmt: skip
+        row("first frame <= 1.15x bare Textual", size,
+            metric(found, "startup", size, "explorer first frame / bare"), 1.15, "x")  # fmt: skip
+        if size == 10000:
+            total = metric(found, "build", size, "build + analysis s")
+            row("10k build with analysis <= 60 s", size, total, 60, "s")
+            row("10k build, index only (no analysis) <= 60 s", size,
+                metric(found, "build", size, "full build s"), 60, "s")  # fmt: skip
+        row("one changed file re-indexed <= 1 s (a Markdown file)", size,
+            metric(found, "build", size, "re-index, one .md changed s"), 1, "s")  # fmt: skip
+        row("one changed file re-indexed <= 1 s (one line of a JSONL feed)", size,
+            metric(found, "build", size, "re-index, one JSONL line changed s"), 1, "s")  # fmt: skip
+        if size in (10000, 100000):
+            row(f"app peak RSS <= {250 if size == 10000 else 600} MB", size,
+                metric(found, "memory", size, "peak RSS MB"), 250 if size == 10000 else 600, "MB")  # fmt: skip
+    return rows
+
+
+def tables(found: dict[str, dict[int, dict[str, Any]]]) -> list[str]:
+    lines: list[str] = []
+    for bench in sorted(found, key=lambda b: ORDER.index(b) if b in ORDER else len(ORDER)):
+        sizes = sorted(found[bench])
+        names: list[str] = []
+        for size in sizes:
+            names += [n for n in found[bench][size]["metrics"] if n not in names]
+        lines += [f"\n### {bench}\n", "| metric | " + " | ".join(f"{s:,}" for s in sizes) + " |",
+                  "|---|" + "---:|" * len(sizes)]  # fmt: skip
+        for name in names:
+            values = [fmt(found[bench][s]["metrics"].get(name)) for s in sizes]
+            lines.append(f"| {name} | " + " | ".join(values) + " |")
+        for size in sizes:
+            data = found[bench][size]
+            notes = [n for n in data.get("notes", []) if n.strip()]
+            machine = data["machine"]
+            lines.append(f"\n{size:,} articles: measured {data['measured_at']} on {machine['cpus']} CPUs, "
+                         f"Python {machine['python']}, {machine['platform']}.")  # fmt: skip
+            if notes:
+                lines.append("\n```\n" + "\n".join(notes) + "\n```")
+    return lines
+
+
+def write_report() -> Path:
+    found = load()
+    lines = [
+        "# Benchmark results",
+        "",
+        "Generated by `python -m benchmarks.report` (run by `python -m benchmarks.run_all`) from",
+        "`benchmarks/results/*.json`; the analysis of the gaps below the tables is `benchmarks/gaps.md`.",
+        "",
+        "## Targets (issue 6)",
+        "",
+        *targets(found),
+        "",
+        "## Figures",
+        *tables(found),
+        "",
+    ]
+    if GAPS.exists():
+        lines += ["", GAPS.read_text(encoding="utf-8")]
+    REPORT.write_text("\n".join(lines), encoding="utf-8")
+    return REPORT
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_report()}")
