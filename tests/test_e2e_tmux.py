@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -33,7 +34,7 @@ def wait_screen(session: str, check: Callable[[str], bool], seconds: float = 30)
 
 @pytest.mark.parametrize("size", [(80, 24), (200, 50)])
 def test_search_open_jump_timeline_quit(tmp_path: Path, size: tuple[int, int]) -> None:
-    session = f"explorer-e2e-{size[0]}"
+    session = f"explorer-e2e-{size[0]}-{os.getpid()}"
     done = tmp_path / "exit-code"
     command = (
         f"env XDG_DATA_HOME={tmp_path / 'data'} TERM=xterm-256color {EXPLORER}; "
