@@ -34,6 +34,15 @@ from index.errors import (
     QueryError,
     ReadError,
 )
+from index.export import (
+    EXPORT_FORMATS,
+    article_markdown,
+    default_export_folder,
+    export_format,
+    render_rows,
+    result_rows,
+    write_atomic,
+)
 from index.library import Library, ProgressCallback
 from index.models import (
     CONFIDENCES,
@@ -61,11 +70,24 @@ from index.models import (
     Span,
 )
 from index.query import date_range
+from index.state import Bookmark, Note, RecentCorpus, State, default_state_path
 
 BUNDLED_CORPUS: Path = Path(__file__).resolve().parent / "data" / "behemoth"
 
 __all__ = [
     "BUNDLED_CORPUS",
+    "EXPORT_FORMATS",
+    "Bookmark",
+    "Note",
+    "RecentCorpus",
+    "State",
+    "article_markdown",
+    "default_export_folder",
+    "default_state_path",
+    "export_format",
+    "render_rows",
+    "result_rows",
+    "write_atomic",
     "CONFIDENCES",
     "CONFIRMED",
     "INFERRED",
