@@ -70,6 +70,9 @@ from index.models import (
     Span,
 )
 from index.query import date_range
+from index.report import Report, gather
+from index.report import render_markdown as report_markdown
+from index.report_html import render_html as report_html
 from index.state import Bookmark, Note, RecentCorpus, State, default_state_path
 
 BUNDLED_CORPUS: Path = Path(__file__).resolve().parent / "data" / "behemoth"
@@ -80,6 +83,10 @@ __all__ = [
     "Bookmark",
     "Note",
     "RecentCorpus",
+    "Report",
+    "gather",
+    "report_html",
+    "report_markdown",
     "State",
     "article_markdown",
     "default_export_folder",
