@@ -1,5 +1,6 @@
 """The `explorer` command: the app with no subcommand; index, info, search, show,
-frames, quotes, claims and reuse for the shell and for scripts (`--json`).
+frames, quotes, claims and reuse for the shell and for scripts (`--json`); export,
+report, note, notes and config in `explorer.cli_files`.
 
 Rules kept here: `--json` prints pure JSON on stdout (shapes in schemas/, keys
 never renamed silently) and everything else goes to stderr; every failure is
@@ -17,9 +18,12 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from explorer import cli_files
+from explorer.config import Config
 from index import (
     BUNDLED_CORPUS,
     BuildSummary,
@@ -43,6 +47,7 @@ COMMAND_HELP = {
     "quotes": "the quote ledger: who is quoted saying what",
     "claims": "story beats across outlets: who reports, who omits",
     "reuse": "passages articles share, and the likely original",
+    **cli_files.COMMAND_HELP,
 }
 COMMANDS = tuple(COMMAND_HELP)
 EPILOG = (
@@ -124,6 +129,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     _add_common(show, corpus_help)
     show.add_argument("--json", action="store_true", help="print JSON")
     show.add_argument("--query", help="highlight this query's matches")
+    show.add_argument("--markdown", action="store_true",
+                      help="print Markdown with the metadata as YAML front matter")  # fmt: skip
+    show.add_argument("--out", metavar="FILE", help="with --markdown: write to this file")
     frames = sub.add_parser("frames", help=COMMAND_HELP["frames"])
     _add_common(frames, corpus_help)
     frames.add_argument("--json", action="store_true", help="print JSON")
@@ -141,11 +149,34 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     reuse = sub.add_parser("reuse", help=COMMAND_HELP["reuse"])
     _add_common(reuse, corpus_help)
     reuse.add_argument("--json", action="store_true", help="print JSON")
+    cli_files.add_parsers(sub, _add_common, corpus_help)
     return app, top
 
 
+@cache
+def settings() -> Config:
+    """The user's config file, read once; each problem in it is one line on stderr."""
+    from explorer.config import load_config
+
+    return load_config()
+
+
+def default_corpus() -> Path:
+    """The config's `corpus` when it exists (else a warning), or the bundled corpus."""
+    chosen = settings().corpus
+    if chosen is None:
+        return BUNDLED_CORPUS
+    if not chosen.exists():
+        sys.stderr.write(
+            f"explorer: config {settings().path}: corpus {chosen} does not exist; "
+            "using the bundled corpus\n"
+        )
+        return BUNDLED_CORPUS
+    return chosen
+
+
 def _library(args: argparse.Namespace) -> Library:
-    path = args.path if args.path is not None else BUNDLED_CORPUS
+    path = args.path if args.path is not None else default_corpus()
     return Library(path, args.index)
 
 
@@ -262,6 +293,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    if args.markdown:
+        if args.json:
+            raise UsageError("--markdown and --json: choose one")
+        return cli_files.markdown_article(args)
+    if args.out:
+        raise UsageError("--out goes with --markdown")
     library = _ready(args)
     view = library.article(args.ref, args.query)
     if not args.json:
@@ -288,7 +325,7 @@ def _emit(args: argparse.Namespace, as_json: Callable[[], Any], renderer: str, *
 
 
 def cmd_frames(args: argparse.Namespace) -> int:
-    results, lexicon = _ready(args).frames(args.lexicon)
+    results, lexicon = _ready(args).frames(args.lexicon or settings().lexicon)
     return _emit(args, lambda: frames_to_dict(results, lexicon), "print_frames", results, lexicon)
 
 
@@ -312,10 +349,10 @@ def cmd_reuse(args: argparse.Namespace) -> int:
 def cmd_app(args: argparse.Namespace) -> int:
     from explorer.app import make_app
 
-    path = args.path if args.path is not None else BUNDLED_CORPUS
+    path = args.path if args.path is not None else default_corpus()
     if not Path(path).expanduser().exists():
         raise ExplorerError(f"{path}: no such file or folder; give a corpus folder or file")
-    make_app(Path(path), args.index).run()
+    make_app(Path(path), args.index, config=settings()).run()
     return 0
 
 
@@ -328,6 +365,7 @@ HANDLERS = {
     "quotes": cmd_quotes,
     "claims": cmd_claims,
     "reuse": cmd_reuse,
+    **cli_files.HANDLERS,
 }
 
 
