@@ -140,8 +140,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         suffix = Path(args.out).suffix.lower().lstrip(".")
         chosen = REPORT_FORMATS.get(suffix)
         if chosen is None:
+            given = Path(args.out).suffix or "no extension"
             raise cli.UsageError(
-                f"{args.out}: cannot tell the format from {Path(args.out).suffix or 'no extension'!r}; "  # fmt: skip
+                f"{args.out}: cannot tell the format from {given!r}; "
                 "name the file .md or .html, or give --format"
             )
     library = cli._ready(args)

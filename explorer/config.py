@@ -54,8 +54,8 @@ def load_config(path: Path | None = None, warn: Warn | None = _stderr) -> Config
     target = path or config_path()
     problems: list[str] = []
 
-    def problem(text: str) -> None:
-        line = f"explorer: config {target}: {text}; using the default"
+    def problem(text: str, outcome: str = "using the default") -> None:
+        line = f"explorer: config {target}: {text}; {outcome}"
         problems.append(line)
         if warn is not None:
             warn(line)
@@ -88,7 +88,8 @@ def load_config(path: Path | None = None, warn: Warn | None = _stderr) -> Config
                 problem(f"key 'theme' must be a theme name (a string), not {type(value).__name__}")
         elif key == "keys":
             if not isinstance(value, dict):
-                problem(f"key 'keys' must be a table of binding = \"key\", not {type(value).__name__}")  # fmt: skip
+                kind = type(value).__name__
+                problem(f"key 'keys' must be a table of binding = \"key\", not {kind}")
                 continue
             keys: dict[str, str] = {}
             for binding, keyspec in value.items():
@@ -98,5 +99,5 @@ def load_config(path: Path | None = None, warn: Warn | None = _stderr) -> Config
                     problem(f"key 'keys.{binding}' must be a key name such as \"ctrl+e\"")
             values["keys"] = keys
         else:
-            problem(f"unknown key {key!r} (known: corpus, theme, lexicon, keys)")
+            problem(f"unknown key {key!r} (known: corpus, theme, lexicon, keys)", "ignored")
     return Config(**values, path=target, problems=tuple(problems))
