@@ -16,6 +16,8 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar
 
+from explorer.config import Config
+from explorer.kept import KeptApp
 from explorer.safe_text import visible
 from explorer.screens.main import MainScreen
 from index import (
@@ -25,6 +27,7 @@ from index import (
     BuildSummary,
     ExplorerError,
     Library,
+    State,
 )
 
 
@@ -78,7 +81,7 @@ class ExplorerCommands(Provider):
                 label = f"Mark for compare: {article.outlet or article.file}"
                 commands.append((visible(label), visible(article.display_title),
                                  partial(app.mark, article.id)))  # fmt: skip
-        return commands
+        return commands + app.kept_commands()
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -92,13 +95,13 @@ class ExplorerCommands(Provider):
             yield Hit(1.0, name, callback, help=help_text)  # type: ignore[arg-type]
 
 
-class ExplorerApp(App[None]):
+class ExplorerApp(KeptApp):
     CSS_PATH = "explorer.tcss"
     TITLE = "explorer"
     COMMANDS = App.COMMANDS | {ExplorerCommands}
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
     ]
 
     @dataclass
@@ -111,15 +114,20 @@ class ExplorerApp(App[None]):
         articles: tuple[Article, ...]
         error: str | None = None
 
-    def __init__(self, library: Library) -> None:
-        super().__init__()
+    def __init__(
+        self, library: Library, config: Config | None = None, state: State | None = None
+    ) -> None:
+        super().__init__(config, state)
         self.library = library
+        self.library.lexicon = self.config.lexicon
         self.main: MainScreen | None = None
 
     def on_mount(self) -> None:
         self.sub_title = visible(str(self.library.corpus_path))
         self.main = MainScreen(self.library)
         self.push_screen(self.main)
+        self.restore()
+        self.call_after_refresh(self.restore_query)
         self.call_after_refresh(self.start_build)
 
     def start_build(self) -> None:
@@ -192,21 +200,27 @@ class ExplorerApp(App[None]):
 
     def action_open_corpus(self) -> None:
         def opened(path: Path | None) -> None:
-            if path is None:
-                return
-            try:
-                library = Library(path)
-            except ExplorerError as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
-            self.library.close()
-            self.library = library
-            self.sub_title = visible(str(path))
-            if self.main is not None:
-                self.main.reset(library)
-            self.start_build()
+            if path is not None:
+                self.open_path(path)
 
         self.push_screen(OpenCorpusScreen(), opened)
+
+    def open_path(self, path: Path) -> None:
+        """Another corpus: its index built or updated, its last query back."""
+        try:
+            library = Library(path)
+        except ExplorerError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        library.lexicon = self.config.lexicon
+        self.library.close()
+        self.library = library
+        self.sub_title = visible(str(path))
+        if self.main is not None:
+            self.main.reset(library)
+        self.remember_corpus()
+        self.restore_query()
+        self.start_build()
 
     def mark(self, article_id: str) -> None:
         if self.main is not None:
@@ -218,7 +232,13 @@ class ExplorerApp(App[None]):
 
 
 def make_app(
-    corpus: Path | None = None, index_dir: Path | None = None, library: Library | None = None
+    corpus: Path | None = None,
+    index_dir: Path | None = None,
+    library: Library | None = None,
+    *,
+    config: Config | None = None,
+    state: State | None = None,
 ) -> ExplorerApp:
-    """The app for the CLI and the tests: on `corpus` (default: the bundled corpus)."""
-    return ExplorerApp(library or Library(corpus or BUNDLED_CORPUS, index_dir))
+    """The app for the CLI and the tests: on `corpus` (default: the bundled corpus), with
+    the user's settings and saved state (default: none, and the user state dir)."""
+    return ExplorerApp(library or Library(corpus or BUNDLED_CORPUS, index_dir), config, state)

@@ -62,6 +62,8 @@ def result_rows(result: SearchResult, articles: Mapping[str, Article]) -> list[d
             "score": round(hit.score, 4),
         }
         for name in META_FIELDS:
+            confidence: str | None
+            source: str | None
             if article is not None:
                 field = article.meta.field(name)
                 value, confidence, source = field.value, field.confidence, field.source

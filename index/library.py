@@ -58,6 +58,8 @@ class Library:
         # answers of the current searcher, newest last: retyped queries come back at once
         self._results: OrderedDict[tuple[Any, ...], SearchResult] = OrderedDict()
         self._languages: tuple[str, ...] | None = None
+        # the frame lexicon `frames()` uses when given none (None: the bundled one)
+        self.lexicon: Path | None = None
 
     @property
     def corpus_path(self) -> Path:
@@ -204,7 +206,7 @@ class Library:
         with the lexicon used (the bundled one unless a TOML file is given)."""
         from index.analysis import analyse_frames, load_lexicon
 
-        chosen = load_lexicon(lexicon)
+        chosen = load_lexicon(lexicon if lexicon is not None else self.lexicon)
         return analyse_frames(self.articles(), chosen), chosen
 
     def quotes(self) -> tuple[Quote, ...]:

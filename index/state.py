@@ -219,7 +219,17 @@ class State:
             params,
         ).fetchall()
         return tuple(
-            Note(*row[:7], tags=tuple(row[7].split("\x1f")) if row[7] else ()) for row in rows
+            Note(
+                id=row[0],
+                corpus=row[1],
+                article=row[2],
+                title=row[3],
+                text=row[4],
+                created=row[5],
+                updated=row[6],
+                tags=tuple(row[7].split("\x1f")) if row[7] else (),
+            )  # fmt: skip
+            for row in rows
         )
 
     def notes(

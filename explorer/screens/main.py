@@ -48,14 +48,14 @@ class Filters:
 
 class MainScreen(Screen[None]):
     BINDINGS = [
-        Binding("slash", "focus_search", "Search"),
-        Binding("n", "match(1)", "Next match"),
-        Binding("N", "match(-1)", "Prev match", key_display="N"),
-        Binding("o", "outlet", "Outlet"),
-        Binding("f", "filters", "Filters"),
-        Binding("c", "compare", "Compare"),
-        Binding("t", "timeline", "Timeline"),
-        Binding("a", "analysis", "Analysis"),
+        Binding("slash", "focus_search", "Search", id="search"),
+        Binding("n", "match(1)", "Next match", id="next-match"),
+        Binding("N", "match(-1)", "Prev match", key_display="N", id="prev-match"),
+        Binding("o", "outlet", "Outlet", id="outlet"),
+        Binding("f", "filters", "Filters", id="filters"),
+        Binding("c", "compare", "Compare", id="compare"),
+        Binding("t", "timeline", "Timeline", id="timeline"),
+        Binding("a", "analysis", "Analysis", id="analysis"),
         Binding("ctrl+t", "timeline", "Timeline", show=False, priority=True),
         Binding("escape", "back", "Back", show=False),
         Binding("tab", "cycle", "Next pane", show=False, priority=False),
