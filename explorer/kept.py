@@ -79,6 +79,7 @@ class KeptApp(App[None]):
         super().__init__()
         self.config = config or Config()
         self._state = state
+        self._owns_state = state is None  # a State given by the caller stays open
         self._state_error: str | None = None
         self._saved_query: str | None = None
         self._restoring = False
@@ -307,7 +308,7 @@ class KeptApp(App[None]):
         self.post_message(self.Exported(path, "the report"))
 
     def on_unmount(self) -> None:
-        if self._state is not None:
+        if self._state is not None and self._owns_state:
             self._state.close()
 
     def on_kept_app_exported(self, event: Exported) -> None:
