@@ -55,8 +55,8 @@ def _slug(text: str) -> str:
 
 class KeptApp(App[None]):
     BINDINGS = [
-        Binding("e", "export", "Export", id="export"),
-        Binding("m", "note", "Note", id="note"),
+        Binding("e", "export", "Export", id="export", show=False),
+        Binding("m", "note", "Note", id="note", show=False),
         Binding("M", "notes", "Notes", id="notes", key_display="M", show=False),
         Binding("b", "bookmark", "Bookmark", id="bookmark", show=False),
     ]

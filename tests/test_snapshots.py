@@ -123,3 +123,21 @@ SCREENS: dict[str, Callable[[Pilot[None]], Awaitable[None]]] = {
 def test_screen(snap_compare, tmp_path: Path, screen: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     app = make_app(BUNDLED_CORPUS, tmp_path / "ix")
     assert snap_compare(app, terminal_size=size, run_before=SCREENS[screen])
+
+
+async def note_dialog(pilot: Pilot[None]) -> None:
+    main = await searched(pilot, "closed")
+    await pilot.press("enter", "enter")
+    await settle(pilot, lambda: main.query_one("#article-pane").article is not None)  # type: ignore[attr-defined]
+    freeze(main)
+    await pilot.press("m")
+    await settle(pilot, lambda: type(pilot.app.screen).__name__ == "NoteScreen")
+    await pilot.press(*"Check the Wang quote")
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+    await pilot.pause(0.3)
+
+
+def test_note_dialog(snap_compare, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(BUNDLED_CORPUS, tmp_path / "ix")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=note_dialog)

@@ -20,10 +20,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("a", "analysis: frames × outlets, story beats × outlets, quotes, reuse"),
         ("o", "only the outlet of the article being read (again: all)"),
         ("c", "mark an article; c on another compares the two"),
-        ("e", "export the results to CSV, JSON or JSONL"),
-        ("m / M", "a note on the open article / your notes, searchable"),
-        ("b", "bookmark the open article (again: remove)"),
-        ("Ctrl+P", "command palette: open a corpus, re-index, theme, compare, exports, report"),
+        ("Ctrl+P", "command palette: open a corpus, re-index, theme, compare"),
         ("?", "this help"),
         ("q", "quit"),
     )),
@@ -54,6 +51,12 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("l", "next claim both articles tell (underlined on both sides)"),
         ("Tab", "the other side"),
         ("Esc", "back"),
+    )),
+    ("Keeping and exporting", (
+        ("e", "export the results to CSV, JSON or JSONL"),
+        ("m / M", "a note (and tags) on the open article / your notes, searchable"),
+        ("b", "bookmark the open article (again: remove)"),
+        ("Ctrl+P", "export an article as Markdown, write a report, open a recent corpus"),
     )),
 )  # fmt: skip
 
