@@ -14,18 +14,17 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from explorer import cli_files
-from explorer.config import Config
+from explorer.cli_base import UsageError, default_corpus, settings
+from explorer.cli_base import print_json as _print_json
+from explorer.cli_base import ready as _ready
 from index import (
-    BUNDLED_CORPUS,
     BuildSummary,
     ExplorerError,
     Library,
@@ -55,10 +54,6 @@ EPILOG = (
     + "".join(f"  {name:<8} {text}\n" for name, text in COMMAND_HELP.items())
     + "\nexit codes: 0 success, 1 failure, 2 usage or a bad query, 130 interrupted"
 )
-
-
-class UsageError(Exception):
-    """Bad arguments: exit code 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -151,47 +146,6 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     reuse.add_argument("--json", action="store_true", help="print JSON")
     cli_files.add_parsers(sub, _add_common, corpus_help)
     return app, top
-
-
-@cache
-def settings() -> Config:
-    """The user's config file, read once; each problem in it is one line on stderr."""
-    from explorer.config import load_config
-
-    return load_config()
-
-
-def default_corpus() -> Path:
-    """The config's `corpus` when it exists (else a warning), or the bundled corpus."""
-    chosen = settings().corpus
-    if chosen is None:
-        return BUNDLED_CORPUS
-    if not chosen.exists():
-        sys.stderr.write(
-            f"explorer: config {settings().path}: corpus {chosen} does not exist; "
-            "using the bundled corpus\n"
-        )
-        return BUNDLED_CORPUS
-    return chosen
-
-
-def _library(args: argparse.Namespace) -> Library:
-    path = args.path if args.path is not None else default_corpus()
-    return Library(path, args.index)
-
-
-def _ready(args: argparse.Namespace) -> Library:
-    """The corpus's library, indexed first when it has no index yet."""
-    library = _library(args)
-    if library.needs_build():
-        from explorer.cli_render import build_with_progress
-
-        build_with_progress(library, first_use=True)
-    return library
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def summary_to_dict(summary: BuildSummary) -> dict[str, Any]:
@@ -381,6 +335,8 @@ def _command_first(argv: list[str]) -> list[str]:
 def _dispatch(argv: Sequence[str]) -> int:
     app_parser, command_parser = build_parser()
     argv = _command_first(list(argv))
+    if not any(a in ("-h", "--help", "--version") for a in argv):
+        settings()  # a problem in the config file is said first, whatever the command
     if argv and argv[0] in COMMANDS:
         args = command_parser.parse_args(argv)
         return HANDLERS[args.command](args)

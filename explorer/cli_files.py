@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from explorer.cli_base import UsageError, print_json, ready, settings
 from index import (
     ExplorerError,
     Note,
@@ -98,17 +99,15 @@ def _emit_file(out: str, text: str, what: str) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from explorer import cli
-
     if args.limit < 0:
-        raise cli.UsageError("--limit must be 0 or more")
+        raise UsageError("--limit must be 0 or more")
     if args.out == "-" and not args.format:
-        raise cli.UsageError("--out - writes to stdout: give --format csv, json or jsonl")
+        raise UsageError("--out - writes to stdout: give --format csv, json or jsonl")
     try:
         fmt = export_format(Path(args.out), args.format)
     except ExplorerError as exc:
-        raise cli.UsageError(str(exc)) from exc
-    library = cli._ready(args)
+        raise UsageError(str(exc)) from exc
+    library = ready(args)
     result = library.search(
         args.query, limit=args.limit or None, outlets=tuple(args.outlet),
         languages=tuple(args.lang), since=args.since, until=args.until, sort=args.sort,
@@ -123,30 +122,26 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def markdown_article(args: argparse.Namespace) -> int:
     """`explorer show REF --markdown [--out FILE]`."""
-    from explorer import cli
-
-    view = cli._ready(args).article(args.ref)
+    view = ready(args).article(args.ref)
     _emit_file(args.out or "-", article_markdown(view.article), "the article as Markdown")
     return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from explorer import cli
-
     chosen = args.format
     if not chosen:
         if args.out == "-":
-            raise cli.UsageError("--out - writes to stdout: give --format md or html")
+            raise UsageError("--out - writes to stdout: give --format md or html")
         suffix = Path(args.out).suffix.lower().lstrip(".")
         chosen = REPORT_FORMATS.get(suffix)
         if chosen is None:
             given = Path(args.out).suffix or "no extension"
-            raise cli.UsageError(
+            raise UsageError(
                 f"{args.out}: cannot tell the format from {given!r}; "
                 "name the file .md or .html, or give --format"
             )
-    library = cli._ready(args)
-    report = gather(library, _stamp(), args.query, args.lexicon or cli.settings().lexicon)
+    library = ready(args)
+    report = gather(library, _stamp(), args.query, args.lexicon or settings().lexicon)
     text = report_markdown(report) if chosen == "md" else report_html(report)
     _emit_file(args.out, text, f"the report ({len(report.articles)} articles) as {chosen.upper()}")
     return 0
@@ -166,9 +161,7 @@ def note_to_dict(note: Note) -> dict[str, Any]:
 
 
 def cmd_note(args: argparse.Namespace) -> int:
-    from explorer import cli
-
-    library = cli._ready(args)
+    library = ready(args)
     article = library.article(args.ref).article
     state = State()
     try:
@@ -177,7 +170,7 @@ def cmd_note(args: argparse.Namespace) -> int:
     finally:
         state.close()
     if args.json:
-        cli._print_json(note_to_dict(note))
+        print_json(note_to_dict(note))
     else:
         from explorer.safe_text import visible
 
@@ -188,15 +181,13 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 
 def cmd_notes(args: argparse.Namespace) -> int:
-    from explorer import cli
-
     state = State()
     try:
         found = state.notes(args.path, search=args.search)
     finally:
         state.close()
     if args.json:
-        cli._print_json({"search": args.search, "notes": [note_to_dict(n) for n in found]})
+        print_json({"search": args.search, "notes": [note_to_dict(n) for n in found]})
         return 0
     from rich.table import Table
 
@@ -219,7 +210,6 @@ def cmd_notes(args: argparse.Namespace) -> int:
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from explorer import cli
     from explorer.config import config_path, example
 
     if args.example:
@@ -229,7 +219,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     if args.path:
         sys.stdout.write(f"{path}\n")
         return 0
-    config = cli.settings()
+    config = settings()
     exists = "" if path.exists() else " (no file yet: explorer config --example > that path)"
     sys.stdout.write(f"settings file: {path}{exists}\n")
     for key in ("corpus", "theme", "lexicon"):

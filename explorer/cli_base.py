@@ -1,0 +1,61 @@
+"""What every command shares: the usage error, the user's settings (read once), the
+default corpus, the ready library and JSON on stdout.
+
+Rule kept here: one module instance holds the settings, so each problem in the
+config file is said once, whichever command module asks (also under
+`python -m explorer.cli`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from explorer.config import Config
+from index import BUNDLED_CORPUS, Library
+
+
+class UsageError(Exception):
+    """Bad arguments: exit code 2."""
+
+
+@cache
+def settings() -> Config:
+    """The user's config file, read once; each problem in it is one line on stderr."""
+    from explorer.config import load_config
+
+    return load_config()
+
+
+def default_corpus() -> Path:
+    """The config's `corpus` when it exists (else a warning), or the bundled corpus."""
+    chosen = settings().corpus
+    if chosen is None:
+        return BUNDLED_CORPUS
+    if not chosen.exists():
+        sys.stderr.write(
+            f"explorer: config {settings().path}: corpus {chosen} does not exist; "
+            "using the bundled corpus\n"
+        )
+        return BUNDLED_CORPUS
+    return chosen
+
+
+def ready(args: argparse.Namespace) -> Library:
+    """The corpus's library (PATH, else the default corpus), indexed first when it has
+    no index yet."""
+    path = args.path if args.path is not None else default_corpus()
+    library = Library(path, args.index)
+    if library.needs_build():
+        from explorer.cli_render import build_with_progress
+
+        build_with_progress(library, first_use=True)
+    return library
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
