@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 CORPUS = {
-    "one.md": "---\ntitle: \"+SUM(A1:A9)\"\noutlet: Valley Post\ndate: 2023-11-05\n---\n"
+    "one.md": '---\ntitle: "+SUM(A1:A9)"\noutlet: Valley Post\ndate: 2023-11-05\n---\n'
     "The valley dam will be raised by four metres, the water board said on Friday.\n"
     '"The work is overdue," said Ines Moreau, the board\'s engineer.\n',
     "two.md": "---\ntitle: Dam to rise\noutlet: Ridge Herald\ndate: 2023-11-06\n---\n"
@@ -54,7 +54,7 @@ def test_export_csv_json_jsonl(corpus: Path, env: dict[str, str], tmp_path: Path
     for name in ("hits.csv", "hits.json", "hits.jsonl"):
         done = run("export", "dam", str(corpus), "--out", str(tmp_path / name), env=env)
         assert done.returncode == 0, done.stderr
-        assert f"wrote 2 hits of 'dam'" in done.stderr and done.stdout == ""
+        assert "wrote 2 hits of 'dam'" in done.stderr and done.stdout == ""
     with open(tmp_path / "hits.csv", encoding="utf-8-sig", newline="") as handle:
         table = list(csv.DictReader(handle))
     assert {r["outlet"] for r in table} == {"Valley Post", "Ridge Herald"}
@@ -90,7 +90,9 @@ def test_show_markdown(corpus: Path, env: dict[str, str], tmp_path: Path) -> Non
     assert done.stdout.startswith("---\n") and "outlet: Ridge Herald" in done.stdout
     assert "# Dam to rise" in done.stdout
     out = tmp_path / "two.md"
-    assert run("show", "two.md", str(corpus), "--markdown", "--out", str(out), env=env).returncode == 0
+    assert (
+        run("show", "two.md", str(corpus), "--markdown", "--out", str(out), env=env).returncode == 0
+    )
     assert out.read_text("utf-8") == done.stdout
 
 

@@ -224,3 +224,69 @@ def test_readme_documents_every_key(name: str) -> None:
     assert f"schemas/{name}.schema.json" in readme
     missing = sorted(key for key in _property_names(schema(name)) if f"`{key}`" not in readme)
     assert not missing, f"README does not document {name} keys {missing}"
+
+
+# Files and state: the export files (JSON, and JSONL lines) and note/notes --json.
+KEPT = ("export", "export-row", "note", "notes")
+
+
+def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [sys.executable, "-m", "explorer.cli", *args],
+        capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def kept_outputs(
+    corpus: Path, env: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, list[Any]]:
+    """Real export files and note outputs, on the mixed corpus (multi-entry files,
+    inferred and unknown values, a German page)."""
+    out = tmp_path_factory.mktemp("exports")
+    state = dict(env, XDG_STATE_HOME=str(tmp_path_factory.mktemp("state")))
+    found: dict[str, list[Any]] = {name: [] for name in KEPT}
+    for query in ("harbour", "", "zzzqqq"):
+        _run("export", query, str(corpus), "--out", str(out / "x.json"), env=state)
+        found["export"].append(json.loads((out / "x.json").read_text("utf-8")))
+        _run("export", query, str(corpus), "--out", str(out / "x.jsonl"), env=state)
+        lines = (out / "x.jsonl").read_text("utf-8").splitlines()
+        found["export-row"].extend(json.loads(line) for line in lines)
+    info = output("info", str(corpus), env=state)
+    for article in info["articles"][:2]:
+        found["note"].append(json.loads(_run("note", article["id"], "a note", str(corpus),
+                                             "--tag", "t", "--json", env=state).stdout))  # fmt: skip
+    found["notes"].append(json.loads(_run("notes", "--json", env=state).stdout))
+    found["notes"].append(json.loads(_run("notes", "--search", "none such", "--json",
+                                          env=state).stdout))  # fmt: skip
+    return found
+
+
+@pytest.mark.parametrize("name", KEPT)
+def test_kept_outputs_validate(name: str, kept_outputs: dict[str, list[Any]]) -> None:
+    Draft202012Validator.check_schema(schema(name))
+    assert kept_outputs[name]
+    for data in kept_outputs[name]:
+        validate(name, data)
+    if name == "export":  # each row of the JSON file is a JSONL line
+        assert schema("export")["$defs"]["row"]["properties"] == schema("export-row")["properties"]
+
+
+@pytest.mark.parametrize("name", KEPT)
+def test_kept_renamed_key_fails(name: str, kept_outputs: dict[str, list[Any]]) -> None:
+    checked = 0
+    for data in kept_outputs[name][:3]:
+        for path in _rename_each_key(data):
+            assert errors(name, _renamed(data, path)), f"{name}: renaming {path} still validates"
+            checked += 1
+    assert checked > 5
+
+
+@pytest.mark.parametrize("name", KEPT)
+def test_readme_documents_every_kept_key(name: str) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    assert f"schemas/{name}.schema.json" in readme
+    missing = sorted(key for key in _property_names(schema(name)) if f"`{key}`" not in readme)
+    assert not missing, f"README does not document {name} keys {missing}"

@@ -1,0 +1,159 @@
+"""Pilot flows for what the app keeps and writes: export from the results (a key and
+the palette), a note on the open article, the theme and the last query remembered
+across runs, key overrides from the config; asserted on the messages posted."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.message import Message
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from explorer import make_app
+from explorer.app import ExplorerApp
+from explorer.config import Config
+from explorer.kept import KeptApp
+from explorer.screens.main import MainScreen
+from explorer.screens.saved import ExportScreen, NoteScreen, NotesScreen
+from index import BUNDLED_CORPUS, State
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 20) -> None:
+    for _ in range(int(seconds / 0.05)):
+        if condition():
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("condition not reached")
+
+
+def of_type(messages: list[Message], kind: type) -> list:  # type: ignore[type-arg]
+    return [m for m in messages if isinstance(m, kind)]
+
+
+async def searched(pilot: Pilot[None], query: str) -> MainScreen:
+    app = pilot.app
+    assert isinstance(app, ExplorerApp)
+    await wait_for(pilot, lambda: app.main is not None and app.main.ready)
+    main = app.main
+    assert main is not None
+    await pilot.press(*query)
+    await wait_for(pilot, lambda: main.last_result is not None and main.last_result.query == query)
+    return main
+
+
+@pytest.fixture()
+def state(tmp_path: Path) -> State:
+    return State(tmp_path / "state.sqlite3")
+
+
+async def test_export_results_with_a_key(tmp_path: Path, state: State) -> None:
+    app = make_app(BUNDLED_CORPUS, tmp_path / "ix", state=state)
+    messages: list[Message] = []
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        main = await searched(pilot, "closed")
+        await pilot.press("enter", "e")  # from the results
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+        field = app.screen.query_one("#export-path", Input)
+        assert field.value.endswith("explorer-behemoth-closed.csv")
+        field.value = str(tmp_path / "closed.txt")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ExportScreen)  # no format for .txt: asked again
+        field.value = str(tmp_path / "closed.csv")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(of_type(messages, KeptApp.Exported)))
+        done = of_type(messages, KeptApp.Exported)[-1]
+        assert done.error is None and done.path == tmp_path / "closed.csv"
+        assert main.last_result is not None
+        total = main.last_result.total
+    with open(tmp_path / "closed.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == total >= 4
+    assert all(row["outlet"] and row["date_confidence"] for row in rows)
+
+
+async def test_export_from_the_palette_as_jsonl(tmp_path: Path, state: State) -> None:
+    app = make_app(BUNDLED_CORPUS, tmp_path / "ix", state=state)
+    messages: list[Message] = []
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await searched(pilot, "behemoth")
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Export results")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+        app.screen.query_one("#export-path", Input).value = str(tmp_path / "b.jsonl")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(of_type(messages, KeptApp.Exported)))
+        assert of_type(messages, KeptApp.Exported)[-1].error is None
+    lines = (tmp_path / "b.jsonl").read_text("utf-8").splitlines()
+    assert lines and all("behemoth" in json.loads(x)["snippet"].lower() for x in lines)
+
+
+async def test_a_note_on_the_open_article(tmp_path: Path, state: State) -> None:
+    app = make_app(BUNDLED_CORPUS, tmp_path / "ix", state=state)
+    messages: list[Message] = []
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await searched(pilot, "wang")
+        await pilot.press("enter", "m")  # on the results, with no article open
+        await pilot.pause(0.2)
+        assert not isinstance(app.screen, NoteScreen)
+        assert any("Open an article first" in str(n.message) for n in app._notifications)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.Opened)))
+        opened = of_type(messages, MainScreen.Opened)[-1].view.article
+        await pilot.press("m")
+        await wait_for(pilot, lambda: isinstance(app.screen, NoteScreen))
+        await pilot.press(*"Who briefed the Times?", "tab", *"sources")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(of_type(messages, KeptApp.NoteSaved)))
+        note = of_type(messages, KeptApp.NoteSaved)[-1].note
+        assert note.article == opened.id and note.tags == ("sources",)
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
+        await pilot.press(*"briefed")
+        await pilot.pause(0.2)
+        assert app.screen.query_one("#notes-list").option_count == 1  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+    assert [n.text for n in state.notes(BUNDLED_CORPUS, opened.id)] == ["Who briefed the Times?"]
+
+
+async def test_theme_and_last_query_come_back(tmp_path: Path) -> None:
+    path = tmp_path / "state.sqlite3"
+    first = make_app(BUNDLED_CORPUS, tmp_path / "ix", state=State(path))
+    async with first.run_test(size=(100, 30)) as pilot:
+        await searched(pilot, "superintelligence")
+        first.theme = "textual-light"
+        await pilot.pause(0.1)
+    messages: list[Message] = []
+    again = make_app(BUNDLED_CORPUS, tmp_path / "ix", state=State(path))
+    async with again.run_test(size=(100, 30), message_hook=messages.append) as pilot:
+        await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.Searched)))
+        assert again.theme == "textual-light"
+        result = of_type(messages, MainScreen.Searched)[0].result
+        assert result is not None and result.query == "superintelligence"
+        assert again.screen.query_one("#query", Input).value == "superintelligence"
+
+
+async def test_config_theme_and_keys(tmp_path: Path, state: State) -> None:
+    config = Config(theme="nord", keys={"export": "ctrl+e", "nonsense": "x"})
+    app = make_app(BUNDLED_CORPUS, tmp_path / "ix", config=config, state=state)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await searched(pilot, "closed")
+        assert app.theme == "nord"
+        assert any("nonsense" in str(n.message) for n in app._notifications)
+        await pilot.press("enter", "ctrl+e")
+        await wait_for(pilot, lambda: isinstance(app.screen, ExportScreen))
+
+
+def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert make_app(BUNDLED_CORPUS, tmp_path / "ix").no_color is True
