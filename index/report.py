@@ -19,6 +19,7 @@ from index.analysis import (
     ArticleFrames,
     Beat,
     FrameLexicon,
+    Mention,
     Quote,
     Reuse,
     analyse_frames,
@@ -111,6 +112,27 @@ def date_label(article: Article) -> str:
 
 def omitted(beat: Beat, outlets: Sequence[str]) -> list[str]:
     return [o for o in outlets if o not in beat.outlets]
+
+
+def evidence(beat: Beat, most: int = EVIDENCE + 2) -> list[Mention]:
+    """The sentences that tell a beat: one per outlet first, then more, up to `most`."""
+    seen: set[str] = set()
+    first: list[Mention] = []
+    rest: list[Mention] = []
+    for mention in beat.mentions:
+        outlet = outlet_of(mention.article)
+        (rest if outlet in seen else first).append(mention)
+        seen.add(outlet)
+    return (first + rest)[:most]
+
+
+def single_source(beats: Sequence[Beat]) -> list[tuple[str, list[Beat]]]:
+    """Beats only one outlet tells, grouped by that outlet."""
+    grouped: dict[str, list[Beat]] = {}
+    for beat in beats:
+        if beat.single_source:
+            grouped.setdefault(beat.outlets[0], []).append(beat)
+    return sorted(grouped.items(), key=lambda item: item[0].casefold())
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")

@@ -10,7 +10,16 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from index.report import EVIDENCE, PASSAGES, Report, date_label, omitted, outlet_of
+from index.report import (
+    EVIDENCE,
+    PASSAGES,
+    Report,
+    date_label,
+    evidence,
+    omitted,
+    outlet_of,
+    single_source,
+)
 
 _CSS = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;
@@ -64,16 +73,20 @@ def render_html(report: Report) -> str:
     add(f'<p class="meta">Corpus <code>{_e(report.corpus)}</code> · '
         f"{len(report.articles)} articles · {len(report.outlets)} outlets · "
         f"generated {_e(report.generated)}</p>")  # fmt: skip
+    add('<p class="meta">Contents: <a href="#outlets">outlets and dates</a> · '
+        '<a href="#frames">frames</a> · <a href="#claims">claim coverage</a> · '
+        '<a href="#reuse">shared passages</a> · '
+        '<a href="#quotes">quote ledger</a></p>')  # fmt: skip
 
-    add("<h2>Outlets and dates</h2><table><tr><th>outlet</th><th>date</th><th>title</th>"
-        "<th>words</th><th>file</th></tr>")  # fmt: skip
+    add('<h2 id="outlets">Outlets and dates</h2><table><tr><th>outlet</th><th>date</th>'
+        "<th>title</th><th>words</th><th>file</th></tr>")  # fmt: skip
     for a in sorted(report.articles, key=lambda a: (a.date or "9999", outlet_of(a))):
         add(f"<tr><td>{_e(outlet_of(a))}</td><td>{_e(date_label(a))}</td>"
             f"<td>{_e(a.display_title)}</td><td class=\"n\">{a.words}</td>"
             f"<td><code>{_e(a.file)}</code></td></tr>")  # fmt: skip
     add("</table>")
 
-    add("<h2>Frames by outlet</h2>")
+    add('<h2 id="frames">Frames by outlet</h2>')
     add(f"<p>Share of each outlet's sentences holding a cue of the frame (lexicon: "
         f"<code>{_e(Path(report.lexicon.path).name)}</code>).</p>")  # fmt: skip
     matrix = report.frame_matrix()
@@ -97,7 +110,7 @@ def render_html(report: Report) -> str:
 
     shared = [b for b in report.beats if not b.single_source]
     single = [b for b in report.beats if b.single_source]
-    add("<h2>Claim coverage</h2>")
+    add('<h2 id="claims">Claim coverage</h2>')
     add(f"<p>{len(shared)} story beats reported by several outlets; "
         '<span class="yes">✓</span> reports, <span class="no">·</span> omits.</p>')  # fmt: skip
     if shared:
@@ -114,16 +127,16 @@ def render_html(report: Report) -> str:
         add(f"<h3>{_e(beat.id)}: {_e(beat.label)}</h3>")
         add(f"<p>Reported by {_e(', '.join(beat.outlets))}; omitted by "
             f"{_e(', '.join(missing)) or 'none'}.</p>")  # fmt: skip
-        add("".join(_quote(m.sentence.text, outlet_of(m.article))
-                    for m in beat.mentions[: EVIDENCE + 2]))  # fmt: skip
+        add("".join(_quote(m.sentence.text, outlet_of(m.article)) for m in evidence(beat)))
     if single:
-        add(f"<h3>Found in one source only ({len(single)})</h3><ul>")
-        for beat in single:
-            add(f"<li><b>{_e(beat.outlets[0])}</b> ({_e(beat.id)}): "
-                f"{_e(beat.mentions[0].sentence.text)}</li>")  # fmt: skip
-        add("</ul>")
+        add(f"<h3>Found in one source only ({len(single)})</h3>")
+        for outlet, beats in single_source(report.beats):
+            add(f"<p><b>{_e(outlet)}</b> ({len(beats)})</p><ul>")
+            for beat in beats:
+                add(f"<li>{_e(beat.id)}: {_e(beat.mentions[0].sentence.text)}</li>")
+            add("</ul>")
 
-    add("<h2>Shared passages and reuse</h2>")
+    add('<h2 id="reuse">Shared passages and reuse</h2>')
     if not report.reuse.pairs:
         add("<p>No two articles share a passage of twelve words or more.</p>")
     for pair in report.reuse.pairs:
@@ -136,7 +149,7 @@ def render_html(report: Report) -> str:
     for group in report.reuse.groups:
         add(f"<p>Near-duplicates: {_e(', '.join(a.file for a in group))}</p>")
 
-    add("<h2>Quote ledger</h2>")
+    add('<h2 id="quotes">Quote ledger</h2>')
     if not report.quotes:
         add("<p>No direct quotes found.</p>")
     else:
