@@ -199,7 +199,8 @@ def cmd_notes(args: argparse.Namespace) -> int:
                          + "; add one with: explorer note REF TEXT [PATH]\n")  # fmt: skip
         return 0
     table = Table(title=f"{len(found)} notes", expand=True, show_lines=True)
-    for name, ratio in (("when", 2), ("corpus", 2), ("article", 4), ("note", 6), ("tags", 2)):
+    table.add_column("when", no_wrap=True)
+    for name, ratio in (("corpus", 2), ("article", 4), ("note", 6), ("tags", 2)):
         table.add_column(name, ratio=ratio, overflow="fold")
     for n in found:
         when = datetime.fromtimestamp(n.updated).strftime("%Y-%m-%d %H:%M")

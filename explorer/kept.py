@@ -99,6 +99,9 @@ class KeptApp(App[None]):
     def restore(self) -> None:
         """At start: key overrides, the remembered theme (else the config's), the corpus
         in the recent list."""
+        for problem in self.config.problems:  # also said on stderr, hidden by the app
+            self.notify(problem.removeprefix("explorer: "), severity="warning", timeout=12,
+                        markup=False)  # fmt: skip
         keys = {k: v for k, v in self.config.keys.items() if k in BINDING_IDS}
         for unknown in sorted(set(self.config.keys) - set(keys)):
             self.notify(f"config: no binding named {unknown!r}; known: {', '.join(BINDING_IDS)}",

@@ -30,6 +30,8 @@ ROW_KEYS = (
     "date_earliest", "date_latest", "words", "snippet",
 )  # fmt: skip
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_UMASK = os.umask(0o022)  # read once, at import (single-threaded), and put back
+os.umask(_UMASK)
 
 
 def export_format(path: Path, chosen: str | None = None) -> str:
@@ -208,6 +210,8 @@ def write_atomic(path: Path, text: str) -> Path:
     except OSError as exc:
         raise ExplorerError(f"{target}: cannot write here ({exc.strerror or exc})") from exc
     try:
+        # mkstemp makes the file private; an export gets the usual permissions
+        os.chmod(temp, (target.stat().st_mode & 0o777) if target.exists() else 0o666 & ~_UMASK)
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
             out.flush()
