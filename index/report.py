@@ -170,6 +170,8 @@ def render_markdown(report: Report) -> str:
         add("|---|" + "---:|" * len(report.outlets))
         for name, cells in matrix:
             add(f"| {md(name)} | " + " | ".join(_pct(c) for c in cells) + " |")
+    else:
+        add("No article holds a cue of any frame.")
     unscored = [r for r in report.frames if not r.scored]
     for r in unscored:
         add(f"\n- {md(outlet_of(r.article))}: not scored ({md(r.reason)})")
@@ -200,14 +202,15 @@ def render_markdown(report: Report) -> str:
         add(f"### {md(beat.id)}: {md(beat.label)}\n")
         add(f"Reported by {', '.join(md(o) for o in beat.outlets)}; "
             f"omitted by {', '.join(md(o) for o in missing) or 'none'}.\n")  # fmt: skip
-        for mention in beat.mentions[: EVIDENCE + 2]:
+        for mention in evidence(beat):
             add(f"> **{md(outlet_of(mention.article))}:** {md(mention.sentence.text)}\n")
     if single:
         add(f"### Found in one source only ({len(single)})\n")
-        for beat in single:
-            mention = beat.mentions[0]
-            add(f"- **{md(beat.outlets[0])}** ({md(beat.id)}): {md(mention.sentence.text)}")
-        add("")
+        for outlet, beats in single_source(report.beats):
+            add(f"**{md(outlet)}** ({len(beats)})\n")
+            for beat in beats:
+                add(f"- {md(beat.id)}: {md(beat.mentions[0].sentence.text)}")
+            add("")
 
     add("## Shared passages and reuse\n")
     if not report.reuse.pairs:

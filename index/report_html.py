@@ -95,6 +95,8 @@ def render_html(report: Report) -> str:
         for frame, cells in matrix:
             add(f"<tr><th>{_e(frame)}</th>" + "".join(_pct(c) for c in cells) + "</tr>")
         add("</table>")
+    else:
+        add("<p>No article holds a cue of any frame.</p>")
     for r in report.frames:
         if not r.scored:
             add(f'<p class="muted">{_e(outlet_of(r.article))}: not scored ({_e(r.reason)})</p>')
