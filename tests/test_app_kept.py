@@ -64,7 +64,11 @@ async def test_export_results_with_a_key(tmp_path: Path, state: State) -> None:
         await pilot.press("enter")
         await pilot.pause(0.2)
         assert isinstance(app.screen, ExportScreen)  # no format for .txt: asked again
+        (tmp_path / "closed.csv").write_text("old", encoding="utf-8")
         field.value = str(tmp_path / "closed.csv")
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, ExportScreen)  # it exists: Enter again replaces it
         await pilot.press("enter")
         await wait_for(pilot, lambda: bool(of_type(messages, KeptApp.Exported)))
         done = of_type(messages, KeptApp.Exported)[-1]

@@ -232,3 +232,17 @@ def test_report_on_a_query_covers_only_its_articles(library: Library) -> None:
     report = gather(library, "t", query="council")
     assert [a.file for a in report.articles] == ["courier.md"]
     assert "articles matching council" in report_markdown(report)
+
+
+def test_the_suggested_export_folder_is_never_the_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index import default_export_folder
+
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.chdir(corpus / "sub")
+    assert default_export_folder(corpus) == tmp_path / "home"
+    monkeypatch.chdir(tmp_path)
+    assert default_export_folder(corpus) == tmp_path

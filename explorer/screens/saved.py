@@ -30,6 +30,7 @@ class ExportScreen(ModalScreen[Path | None]):
         self.suggested = suggested
         self.what = what
         self.extensions = extensions
+        self._confirmed: Path | None = None  # an existing file the user chose to replace
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-dialog", classes="dialog"):
@@ -55,6 +56,10 @@ class ExportScreen(ModalScreen[Path | None]):
         path = Path(raw).expanduser()
         if path.suffix.lower().lstrip(".") not in self.extensions:
             error.update(f"Name the file {' or '.join('.' + e for e in self.extensions)}")
+            return
+        if path.is_file() and self._confirmed != path:
+            self._confirmed = path
+            error.update(visible(f"{path.name} exists: Enter again to replace it"))
             return
         if path.is_dir() or not path.parent.is_dir():
             error.update(visible(f"{path.parent}: no such folder") if not path.is_dir()
