@@ -161,3 +161,19 @@ async def test_config_theme_and_keys(tmp_path: Path, state: State) -> None:
 def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     assert make_app(BUNDLED_CORPUS, tmp_path / "ix").no_color is True
+
+
+async def test_a_broken_config_is_named_and_the_app_starts(tmp_path: Path, state: State) -> None:
+    from explorer.config import load_config
+
+    path = tmp_path / "config.toml"
+    path.write_text("theme = 'nord'\n[keys\n", encoding="utf-8")
+    said: list[str] = []
+    config = load_config(path, warn=said.append)
+    assert len(said) == 1 and str(path) in said[0] and "TOML" in said[0]
+    app = make_app(BUNDLED_CORPUS, tmp_path / "ix", config=config, state=state)
+    async with app.run_test(size=(100, 30)) as pilot:
+        main = await searched(pilot, "closed")
+        assert main.last_result is not None and main.last_result.total >= 4
+        assert any(str(path) in str(n.message) for n in app._notifications)
+        assert app.theme == "textual-dark"  # the broken file's theme is not used
