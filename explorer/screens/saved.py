@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from explorer.safe_text import one_line, safe, visible
+from explorer.safe_text import one_line, visible
 from index import Note
 
 
@@ -150,9 +150,11 @@ class NotesScreen(ModalScreen[Note | None]):
             haystack = " ".join((note.text, note.title, *note.tags)).casefold()
             if wanted and wanted not in haystack:
                 continue
-            label = safe(note.title, "bold")
-            label.append("\n")
-            label.append_text(one_line(note.text))
+            when = datetime.fromtimestamp(note.updated).strftime("%Y-%m-%d %H:%M")
+            label = Text(f"{when}  ", style="dim")
+            label.append_text(one_line(note.title, "bold"))
+            label.append("\n  ")
+            label.append_text(one_line(note.text, "italic"))
             if note.tags:
                 label.append_text(one_line("  #" + " #".join(note.tags), "cyan"))
             listing.add_option(Option(label, id=str(note.id)))
