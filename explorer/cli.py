@@ -160,7 +160,16 @@ def _ready(args: argparse.Namespace) -> Library:
 
 
 def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """UTF-8 whatever the locale says (the contract), as bytes when stdout is not UTF-8."""
+    from explorer.safe_text import is_unicode
+
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or is_unicode(sys.stdout):
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", errors="surrogateescape"))
 
 
 def summary_to_dict(summary: BuildSummary) -> dict[str, Any]:
@@ -365,7 +374,10 @@ def _fail(message: str, code: int) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    from explorer.safe_text import argument, fit_streams
+
+    fit_streams()
+    argv = [argument(arg) for arg in (sys.argv[1:] if argv is None else argv)]
     try:
         code = _dispatch(argv)
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below
