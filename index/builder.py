@@ -8,6 +8,8 @@ go into a new generation that state.json switches to at the end.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -183,7 +185,7 @@ def build(
     started = time.perf_counter()
     report = progress or (lambda _p: None)
     workers = workers if workers is not None else max(1, (os.cpu_count() or 1))
-    with store.build_lock(index_dir):
+    with store.build_lock(index_dir), _write_errors(index_dir):
         generation = store.current_generation(index_dir, sf.SCHEMA_VERSION)
         message = None
         rebuilt = generation is None
@@ -230,6 +232,26 @@ def build(
         rebuilt=rebuilt,
         message=message,
     )
+
+
+@contextlib.contextmanager
+def _write_errors(index_dir: Path) -> Iterator[None]:
+    """A build that cannot write (disk full, read-only, folder gone) is one line; the
+    generation it was making goes, the one state.json names stays (held under the lock)."""
+    try:
+        yield
+    except OSError as exc:
+        current = store.current_generation(index_dir, sf.SCHEMA_VERSION)
+        store.remove_stale_generations(index_dir, current)
+        reason = (exc.strerror or str(exc) or type(exc).__name__).lower()
+        if exc.errno == errno.ENOSPC:
+            advice = "free some space, or give another folder with --index DIR"
+        else:
+            advice = "give a folder you can write with --index DIR"
+        kept = "the previous index is unchanged" if current else "nothing was indexed"
+        raise ExplorerError(
+            f"index {index_dir} could not be written ({reason}); {advice}; {kept}"
+        ) from exc
 
 
 def _relative(root: Path, path: Path) -> str:

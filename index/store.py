@@ -85,7 +85,7 @@ def switch_generation(index_dir: Path, folder: Path, schema_version: int) -> Non
     write_json_atomic(index_dir / STATE, {"schema": schema_version, "generation": folder.name})
 
 
-def remove_stale_generations(index_dir: Path, keep: Path) -> None:
+def remove_stale_generations(index_dir: Path, keep: Path | None) -> None:
     for child in index_dir.glob("g-*"):
         if child.is_dir() and child != keep:
             shutil.rmtree(child, ignore_errors=True)
