@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, ProgressBar
 
-from explorer.safe_text import visible
+from explorer.safe_text import safe, visible
 from explorer.screens.main import MainScreen
 from index import (
     BUNDLED_CORPUS,
@@ -43,7 +43,7 @@ class OpenCorpusScreen(ModalScreen[Path | None]):
         path = Path(event.value.strip()).expanduser()
         if not event.value.strip() or not path.exists():
             self.query_one("#open-error", Label).update(
-                f"{visible(event.value)!r}: no such file or folder"
+                safe(f"{event.value!r}: no such file or folder")
             )
             return
         self.dismiss(path)

@@ -273,6 +273,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     library = _ready(args)
     view = library.article(args.ref, args.query)
+    note = library.changed_on_disk(view.article)
+    if note:
+        _fail(f"note: {note} (explorer index {library.corpus_path})", 0)
     if not args.json:
         from explorer.cli_render import print_article
 
