@@ -26,7 +26,7 @@ from index.models import (
     ReadResult,
     Skipped,
 )
-from index.readers import Candidate, Extracted, read_bytes
+from index.readers import Candidate, Extracted, detect_format, read_bytes
 
 __all__ = [
     "Manifest",
@@ -98,6 +98,38 @@ def manifest_problem(root: Path) -> tuple[Manifest | None, Skipped | None]:
         return None, Skipped(name, f"{reason}; its metadata was not used")
 
 
+# Bounds that keep one odd file from taking minutes and gigabytes: a file that holds one
+# article (text, Markdown, a web page) is never this large; record files and feeds hold
+# many articles and may be larger, but no single article may be longer than the limit.
+MAX_ARTICLE_FILE = 16 << 20  # bytes
+MAX_RECORDS_FILE = 512 << 20  # bytes
+MAX_ARTICLE_CHARS = 1_000_000  # about 170,000 words: longer than any news article
+_ONE_ARTICLE = frozenset({"text", "markdown", "html"})
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1 << 20):.0f} MB"
+
+
+def _too_large(path: Path, rel: str) -> str | None:
+    """Why a file is too large to read, judged from its size and opening only."""
+    size = path.stat().st_size
+    if size <= MAX_ARTICLE_FILE:
+        return None
+    if size > MAX_RECORDS_FILE:
+        return (
+            f"too large to read ({_megabytes(size)}; the limit is {_megabytes(MAX_RECORDS_FILE)})"
+        )
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16)
+    if detect_format(head, rel) not in _ONE_ARTICLE:
+        return None
+    return (
+        f"too large for one article ({_megabytes(size)}; the limit is "
+        f"{_megabytes(MAX_ARTICLE_FILE)}): split it into articles or leave it out"
+    )
+
+
 def _relative(root: Path, path: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
@@ -109,6 +141,9 @@ def read_file(root: Path, path: Path, manifest: Manifest | None = None) -> ReadR
     """Read one file of a corpus into articles with settled metadata."""
     rel = _relative(root, path)
     try:
+        too_large = _too_large(path, rel)
+        if too_large:
+            return ReadResult((), (Skipped(rel, too_large),))
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
@@ -133,6 +168,11 @@ def read_file(root: Path, path: Path, manifest: Manifest | None = None) -> ReadR
 def _article(
     rel: str, extracted: Extracted, manifest: Manifest | None, warnings: list[Skipped]
 ) -> Article | None:
+    if len(extracted.text) > MAX_ARTICLE_CHARS:
+        where = _where(rel, extracted.entry)
+        reason = f"an article of {len(extracted.text):,} characters is longer than any news "
+        warnings.append(Skipped(where, reason + f"article (limit {MAX_ARTICLE_CHARS:,}); left out"))
+        return None
     raw = extracted.text.strip()
     text = raw
     candidates = list(extracted.candidates)
