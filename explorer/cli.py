@@ -352,11 +352,31 @@ def _command_first(argv: list[str]) -> list[str]:
     return argv
 
 
+def _subcommand(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices[name]
+    raise UsageError(f"unknown command {name!r}")
+
+
 def _dispatch(argv: Sequence[str]) -> int:
     app_parser, command_parser = build_parser()
     argv = _command_first(list(argv))
     if argv and argv[0] in COMMANDS:
-        args = command_parser.parse_args(argv)
+        try:
+            args = command_parser.parse_args(argv)
+        except UsageError:
+            if "--" in argv:
+                raise
+            # options between the positionals: `search QUERY --json PATH`
+            try:
+                args = _subcommand(command_parser, argv[0]).parse_intermixed_args(argv[1:])
+            except UsageError:
+                pass
+            else:
+                args.command = argv[0]
+                return HANDLERS[args.command](args)
+            raise
         return HANDLERS[args.command](args)
     first = argv[0] if argv else ""
     if first and not first.startswith("-") and not Path(first).expanduser().exists():
