@@ -268,6 +268,8 @@ class Library:
             doc = self._open().document(**{sf.ID_FIELD: article.id}) or {}
         signature = str(doc.get(sf.FILE_SIGNATURE, "")).split(":")
         path = self._root / article.file
+        if not path.resolve().is_relative_to(self._root):
+            return None  # only files of the corpus are looked at
         shown = f"{article.file} (shown as indexed)"
         try:
             stat = path.stat()
