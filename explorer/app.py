@@ -165,6 +165,8 @@ class ExplorerApp(App[None]):
         if event.error:
             self.notify(event.error, severity="error", timeout=10, markup=False)
         summary = event.summary
+        if summary is not None and summary.message:  # e.g. an older index was rebuilt
+            self.notify(summary.message, severity="warning", markup=False)
         if summary is not None and (summary.indexed or summary.removed or summary.skipped):
             self.notify(
                 f"Indexed {summary.indexed}, removed {summary.removed}, "

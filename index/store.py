@@ -98,9 +98,9 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         index_dir.mkdir(parents=True, exist_ok=True)
         handle = open(index_dir / LOCK, "a+")  # noqa: SIM115 - held for the whole build
     except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
         raise ExplorerError(
-            f"index folder {index_dir} cannot be written ({exc.strerror}); "
-            "give another with --index DIR"
+            f"index folder {index_dir} cannot be written ({reason}); give another with --index DIR"
         ) from exc
     try:
         try:

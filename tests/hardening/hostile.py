@@ -43,6 +43,7 @@ WORDS: dict[str, str] = {
     "bad-date.md": "zythbaddate",
     "future.md": "zythfuture",
     "with space ü.txt": "zythspace",
+    "rtl.txt": "العبارات",
     "evil [bold]name[red] \x1b[31m\u202e.txt": "zythevilname",
     "injected.jsonl": "zythinjected",
     "injected.md": "zythfrontmatter",
@@ -74,42 +75,81 @@ def write_corpus(root: Path) -> Path:
     put("blank.txt", b"  \n\t\r\n   \n")
     put("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     put("nul.txt", f"{article(w['nul.txt'])}\x00\x00 and more.\n".encode())
-    put("mixed-eol.txt", f"First line.\r\n{article(w['mixed-eol.txt'])}\rThird.\nFourth.\r\n".encode())
-    put("page.html", (
-        "<html><head><title>Ferry vote</title><style>.zythscript{color:red}</style>"
-        "<script>var zythscript = 'steal'; document.write('zythscript')</script></head>"
-        f"<body><article><h1>Ferry vote</h1><p>{article(w['page.html'])}</p>"
-        f"<p>{BODY}</p><script>alert('zythscript')</script></article></body></html>"
-    ).encode())
+    put(
+        "mixed-eol.txt",
+        f"First line.\r\n{article(w['mixed-eol.txt'])}\rThird.\nFourth.\r\n".encode(),
+    )
+    put(
+        "page.html",
+        (
+            "<html><head><title>Ferry vote</title><style>.zythscript{color:red}</style>"
+            "<script>var zythscript = 'steal'; document.write('zythscript')</script></head>"
+            f"<body><article><h1>Ferry vote</h1><p>{article(w['page.html'])}</p>"
+            f"<p>{BODY}</p><script>alert('zythscript')</script></article></body></html>"
+        ).encode(),
+    )
     good = {"title": "Good line", "source": "Wire", "text": article(w["lines.jsonl"])}
     put("lines.jsonl", (json.dumps(good) + "\n{not json\n[1, 2\n\n"
                         + json.dumps({**good, "text": BODY + " second"}) + "\n").encode())  # fmt: skip
-    put("ragged.csv", (
-        "title,outlet,text\n"
-        f"Ragged one,Daily,{article(w['ragged.csv'])}\n"
-        "only a title\n"
-        f"Too many,Daily,{BODY} extra,cell,here\n"
-    ).encode())
+    put(
+        "ragged.csv",
+        (
+            "title,outlet,text\n"
+            f"Ragged one,Daily,{article(w['ragged.csv'])}\n"
+            "only a title\n"
+            f"Too many,Daily,{BODY} extra,cell,here\n"
+        ).encode(),
+    )
     put("broken.json", b'{"title": "Cut short", "text": "never clo')
     put("broken.rss", b"<?xml version='1.0'?><rss version='2.0'><channel><title>x</ti")
-    put("not-yaml.md", f"---\ntitle: [unclosed\n  : : bad: {{\n---\n{article(w['not-yaml.md'])}\n".encode())
-    put("bad-date.md", f"---\ntitle: Bad date\ndate: 2025-13-45\n---\n{article(w['bad-date.md'])}\n".encode())
-    put("future.md", f"---\ntitle: Future\ndate: 2999-01-01\n---\n{article(w['future.md'])}\n".encode())
+    put(
+        "not-yaml.md",
+        f"---\ntitle: [unclosed\n  : : bad: {{\n---\n{article(w['not-yaml.md'])}\n".encode(),
+    )
+    put(
+        "bad-date.md",
+        f"---\ntitle: Bad date\ndate: 2025-13-45\n---\n{article(w['bad-date.md'])}\n".encode(),
+    )
+    put(
+        "future.md",
+        f"---\ntitle: Future\ndate: 2999-01-01\n---\n{article(w['future.md'])}\n".encode(),
+    )
+    put(
+        "rtl.txt",
+        (
+            "صوت مجلس الميناء يوم الثلاثاء على توسيع شبكة العبارات، "
+            "وهي خطة يتجادل حولها السكان منذ سنوات وستكلف المدينة الكثير.\n" * 3
+        ).encode(),
+    )
     put("with space ü.txt", article(w["with space ü.txt"]).encode())
-    put("evil [bold]name[red] \x1b[31m\u202e.txt", article(w["evil [bold]name[red] \x1b[31m\u202e.txt"]).encode())
-    put("injected.jsonl", (json.dumps({
-        "title": f"Title {INJECTED}",
-        "source": f"Outlet {INJECTED}",
-        "author": f"Author {INJECTED}",
-        "url": "https://evil.example/\x1b[31m[link=file:///etc/passwd]x[/link]",
-        "date": "2025-07-15",
-        "text": f"{article(w['injected.jsonl'])} Said \"{INJECTED}\", the spokesman said. {INJECTED}",
-    }) + "\n").encode())
-    put("injected.md", (
-        f"---\ntitle: \"FM {json.dumps(INJECTED)[1:-1]}\"\noutlet: \"[red]Outlet[/red]\"\n"
-        f"file: ../../etc/passwd\nurl: file:///etc/passwd\n---\n"
-        f"{article(w['injected.md'])} {INJECTED}\n"
-    ).encode())
+    put(
+        "evil [bold]name[red] \x1b[31m\u202e.txt",
+        article(w["evil [bold]name[red] \x1b[31m\u202e.txt"]).encode(),
+    )
+    put(
+        "injected.jsonl",
+        (
+            json.dumps(
+                {
+                    "title": f"Title {INJECTED}",
+                    "source": f"Outlet {INJECTED}",
+                    "author": f"Author {INJECTED}",
+                    "url": "https://evil.example/\x1b[31m[link=file:///etc/passwd]x[/link]",
+                    "date": "2025-07-15",
+                    "text": f'{article(w["injected.jsonl"])} Said "{INJECTED}", the spokesman said. {INJECTED}',
+                }
+            )
+            + "\n"
+        ).encode(),
+    )
+    put(
+        "injected.md",
+        (
+            f'---\ntitle: "FM {json.dumps(INJECTED)[1:-1]}"\noutlet: "[red]Outlet[/red]"\n'
+            f"file: ../../etc/passwd\nurl: file:///etc/passwd\n---\n"
+            f"{article(w['injected.md'])} {INJECTED}\n"
+        ).encode(),
+    )
     loop = root / "loop"
     loop.mkdir(exist_ok=True)
     if not (loop / "again").is_symlink():
