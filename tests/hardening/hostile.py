@@ -48,7 +48,8 @@ WORDS: dict[str, str] = {
     "injected.jsonl": "zythinjected",
     "injected.md": "zythfrontmatter",
 }
-SKIPPED = {"empty.txt", "blank.txt", "image.txt", "broken.rss", "broken.json"}
+EVIL_SKIPPED = "\x1b]0;pwned\x07 [bold]skip[red] \u202e.txt"  # an empty file: a skip line
+SKIPPED = {"empty.txt", "blank.txt", "image.txt", "broken.rss", "broken.json", EVIL_SKIPPED}
 SCRIPT_WORD = "zythscript"  # only inside <script>/<style>: never in an article
 
 
@@ -72,6 +73,7 @@ def write_corpus(root: Path) -> Path:
     put("bom-utf8.txt", b"\xef\xbb\xbf" + article(w["bom-utf8.txt"]).encode())
     put("bom-utf16.txt", article(w["bom-utf16.txt"]).encode("utf-16"))
     put("empty.txt", b"")
+    put(EVIL_SKIPPED, b"")
     put("blank.txt", b"  \n\t\r\n   \n")
     put("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     put("nul.txt", f"{article(w['nul.txt'])}\x00\x00 and more.\n".encode())
