@@ -26,7 +26,7 @@ from whoosh import index as windex
 from index import schema as sf
 from index import store
 from index.codec import article_to_dict
-from index.corpus import corpus_files, manifest_problem, read_file
+from index.corpus import corpus_files, manifest_problem, read_file, relative_name
 from index.errors import ExplorerError
 from index.manifest import Manifest
 from index.models import (
@@ -255,7 +255,7 @@ def _write_errors(index_dir: Path) -> Iterator[None]:
 
 
 def _relative(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    return relative_name(root, path)
 
 
 def _changed(

@@ -130,11 +130,25 @@ def _too_large(path: Path, rel: str) -> str | None:
     )
 
 
-def _relative(root: Path, path: Path) -> str:
+def relative_name(root: Path, path: Path) -> str:
+    """A file's name as the index keeps it: POSIX, relative to the root, always valid text.
+
+    Bytes of a name that are not UTF-8 (a Latin-1 name from an old archive, any name in a
+    C locale without UTF-8 mode) arrive as surrogates, which nothing can encode: they
+    are written as `\\xe9` escapes instead, so one odd name never stops a build.
+    """
     try:
-        return path.relative_to(root).as_posix()
+        rel = path.relative_to(root).as_posix()
     except ValueError:
-        return path.name
+        rel = path.name
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(rel).decode("utf-8", errors="backslashreplace")
+    return rel
+
+
+_relative = relative_name
 
 
 def read_file(root: Path, path: Path, manifest: Manifest | None = None) -> ReadResult:

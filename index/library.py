@@ -267,7 +267,7 @@ class Library:
         with self._lock:
             doc = self._open().document(**{sf.ID_FIELD: article.id}) or {}
         signature = str(doc.get(sf.FILE_SIGNATURE, "")).split(":")
-        path = self._root / article.file
+        path = self._on_disk(article.file)
         if not path.resolve().is_relative_to(self._root):
             return None  # only files of the corpus are looked at
         shown = f"{article.file} (shown as indexed)"
@@ -282,6 +282,17 @@ class Library:
         except OSError as exc:
             return f"{shown} cannot be read now ({(exc.strerror or 'error').lower()})"
         return f"{shown} changed after it was indexed; re-index to read the new version"
+
+    def _on_disk(self, file: str) -> Path:
+        """The path of an indexed file name (names that were not UTF-8 are kept escaped)."""
+        from index.corpus import relative_name
+
+        path = self._root / file
+        if "\\x" in file and not path.exists() and path.parent.is_dir():
+            for child in path.parent.iterdir():
+                if relative_name(self._root, child) == file:
+                    return child
+        return path
 
     def _relative_ref(self, ref: str) -> str:
         """A path given as ./file or /absolute/path inside the corpus, as its indexed form."""

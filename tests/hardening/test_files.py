@@ -6,6 +6,7 @@ tests/test_corpus.py."""
 from __future__ import annotations
 
 import json
+import os
 import tracemalloc
 from pathlib import Path
 
@@ -216,3 +217,19 @@ def test_hostile_files_added_later_lose_no_indexed_article(tmp_path: Path) -> No
     assert first <= {a.id for a in library.articles()}
     assert summary.unchanged == 1 and {s.file for s in summary.skipped} == SKIPPED
     assert len(library.articles()) == len(first) + len(WORDS) + 2  # two files hold two records
+
+
+def test_a_file_name_that_is_not_utf8_is_indexed_under_an_escaped_name(tmp_path: Path) -> None:
+    """A Latin-1 name (bytes no UTF-8 decoder accepts) used to stop the whole build."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    with open(os.fsencode(corpus) + b"/caf\xe9.txt", "wb") as handle:
+        handle.write(article("zythlatinname").encode())
+    (corpus / "plain.txt").write_text(article("zythplainname"), encoding="utf-8")
+    library = Library(corpus, tmp_path / "ix")
+    summary = library.build(workers=1)
+    assert summary.indexed == 2 and summary.skipped == ()
+    found = library.article("caf").article
+    assert found.file == "caf\\xe9.txt" and "zythlatinname" in found.text
+    assert library.changed_on_disk(found) is None  # found again on disk by its escaped name
+    assert library.build(workers=1).unchanged == 2
