@@ -323,10 +323,12 @@ def cmd_reuse(args: argparse.Namespace) -> int:
 
 def cmd_app(args: argparse.Namespace) -> int:
     from explorer.app import make_app
+    from explorer.safe_text import utf8_terminal
 
     path = args.path if args.path is not None else BUNDLED_CORPUS
     if not Path(path).expanduser().exists():
         raise ExplorerError(f"{path}: no such file or folder; give a corpus folder or file")
+    utf8_terminal()
     make_app(Path(path), args.index).run()
     return 0
 

@@ -57,3 +57,11 @@ def argument(text: str) -> str:
     except UnicodeEncodeError:
         return os.fsencode(text).decode("utf-8", errors="replace")
     return text
+
+
+def utf8_terminal() -> None:
+    """The app draws with box and block characters: in a process whose locale says ASCII
+    (LC_ALL=C with PYTHONUTF8=0) it writes UTF-8, which terminals speak, not escapes."""
+    for stream in (sys.__stdout__, sys.__stderr__):
+        if stream is not None and not is_unicode(stream) and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
