@@ -13,6 +13,7 @@ import errno
 import hashlib
 import json
 import os
+import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as windex
 
@@ -335,7 +337,9 @@ def _update(
         report(BuildProgress("committing", total, total))
         writer.commit()
     except BaseException:
-        writer.cancel()
+        with contextlib.suppress(Exception):  # a full disk may fail the cancel too
+            writer.cancel()
+        _drop_unfinished(ix)
         raise
     return BuildSummary(
         added,
@@ -346,6 +350,17 @@ def _update(
         tuple(warnings),
         0.0,
     )
+
+
+def _drop_unfinished(ix: Any) -> None:
+    """Remove what a failed writer left (its segment files and spill folder): on a full
+    disk they would keep the next build from committing."""
+    from whoosh.index import clean_files
+
+    with contextlib.suppress(Exception):
+        toc = ix._read_toc()
+        clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
+        shutil.rmtree(Path(ix.storage.folder) / f"{ix.indexname}.tmp", ignore_errors=True)
 
 
 def _unique(

@@ -106,7 +106,17 @@ def test_disk_full_while_indexing_is_one_line_and_the_previous_index_stays(
 ) -> None:
     corpus, ix, library, before = built(tmp_path)
     small_corpus(corpus, 6)
-    monkeypatch.setattr(SegmentWriter, "add_document", disk_full)
+    files = {p.name for p in ix.glob("g-*/*")}
+    real_add = SegmentWriter.add_document
+    added: list[int] = []
+
+    def fill_up(self: SegmentWriter, **fields: Any) -> None:
+        added.append(1)
+        if len(added) > 2:  # the disk fills after a couple of documents are written
+            disk_full()
+        real_add(self, **fields)
+
+    monkeypatch.setattr(SegmentWriter, "add_document", fill_up)
     code, out, err = cli(capsys, "index", str(corpus), "--index", str(ix))
     assert code == 1 and out == ""
     assert one_line(err) == (
@@ -114,6 +124,8 @@ def test_disk_full_while_indexing_is_one_line_and_the_previous_index_stays(
         "space, or give another folder with --index DIR; the previous index is unchanged\n"
     )
     assert {a.id for a in library.articles()} == before
+    left = {p.name for p in ix.glob("g-*/*")} - files
+    assert left <= {"MAIN_WRITELOCK"}  # the failed writer's segment and spill files are gone
     monkeypatch.undo()
     assert library.build(workers=1).indexed == 3  # space again: the next build catches up
 
