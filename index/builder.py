@@ -29,7 +29,7 @@ from index import schema as sf
 from index import store
 from index.codec import article_to_dict
 from index.corpus import corpus_files, manifest_problem, read_file, relative_name
-from index.errors import ExplorerError
+from index.errors import CorpusError, ExplorerError
 from index.manifest import Manifest
 from index.models import (
     Article,
@@ -185,6 +185,11 @@ def build(
     workers: int | None = None,
 ) -> BuildSummary:
     started = time.perf_counter()
+    if not corpus.exists():  # moved, deleted or unmounted: never read as "every file removed"
+        raise CorpusError(
+            f"{corpus}: no such file or folder (moved, deleted or unmounted?); "
+            "the index was left as it was"
+        )
     report = progress or (lambda _p: None)
     workers = workers if workers is not None else max(1, (os.cpu_count() or 1))
     with store.build_lock(index_dir), _write_errors(index_dir):

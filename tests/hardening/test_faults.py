@@ -321,3 +321,20 @@ def test_show_names_a_file_changed_since_indexing(
     os.utime(corpus / "story-001.txt")  # touched, same content: no note
     code, _, err = cli(capsys, "show", "story-001", str(corpus), "--index", str(ix))
     assert code == 0 and err == ""
+
+
+async def test_a_corpus_folder_gone_while_the_app_is_open_loses_nothing(tmp_path: Path) -> None:
+    """An unmounted drive or a moved folder: a re-index must not read it as every file removed."""
+    corpus, ix, _library, before = built(tmp_path)
+    app = make_app(corpus, ix)
+    messages: list[Message] = []
+    async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
+        await until(pilot, lambda: app.main is not None and app.main.ready)
+        corpus.rename(tmp_path / "moved")
+        app.action_reindex()
+        await until(
+            pilot, lambda: any("moved, deleted or unmounted?" in n for n in notes(messages))
+        )
+        assert app.is_running and app.main is not None
+        assert {a.id for a in app.main.articles} == before
+    assert {a.id for a in Library(tmp_path / "moved", ix).articles()} == before
