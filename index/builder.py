@@ -28,7 +28,7 @@ from whoosh import index as windex
 from index import schema as sf
 from index import store
 from index.codec import article_to_dict
-from index.corpus import corpus_files, manifest_problem, read_file, relative_name
+from index.corpus import manifest_problem, read_file, relative_name, walk
 from index.errors import CorpusError, ExplorerError
 from index.manifest import Manifest
 from index.models import (
@@ -265,6 +265,10 @@ def _relative(root: Path, path: Path) -> str:
     return relative_name(root, path)
 
 
+def _under(rel: str, folders: list[str]) -> bool:
+    return any(f in (".", "") or rel == f or rel.startswith(f"{f}/") for f in folders)
+
+
 def _changed(
     seen: dict[str, Path], indexed: _Indexed, manifest: Manifest | None, report: Progress
 ) -> tuple[dict[str, str], int]:
@@ -304,10 +308,15 @@ def _update(
     report(BuildProgress("scanning", 0, 0))
     manifest, problem = manifest_problem(root)
     indexed = _existing(ix)
-    seen = {_relative(root, path): path for path in corpus_files(corpus)}
+    files, unlisted = walk(corpus)
+    seen = {_relative(root, path): path for path in files}
+    hidden = [_relative(root, folder) for folder in unlisted]
     report(BuildProgress("scanning", 0, len(seen)))
     to_read, unchanged = _changed(seen, indexed, manifest, report)
-    removed_files = [rel for rel in indexed.signatures if rel not in seen]
+    # files under a folder that could not be listed are kept as indexed, not removed
+    kept = {rel for rel in indexed.signatures if rel not in seen and _under(rel, hidden)}
+    unchanged += sum(indexed.counts.get(rel, 0) for rel in kept)
+    removed_files = [rel for rel in indexed.signatures if rel not in seen and rel not in kept]
     gone = set(removed_files) | set(to_read)
     # a copy left out because another file held it: read again when that file goes
     for dup in previous.duplicates:
@@ -317,8 +326,11 @@ def _update(
     changed_files = [rel for rel in to_read if rel in indexed.signatures]
     drop = set(removed_files) | set(changed_files)
     kept_owner = {aid: file for aid, file in indexed.owners.items() if file not in drop}
-    carried = previous.carry(set(seen) - set(to_read))
-    skipped = carried.skipped
+    carried = previous.carry((set(seen) - set(to_read)) | kept)
+    skipped = [*carried.skipped, *(
+        Skipped(folder, "folder cannot be listed; what was indexed from it is kept")
+        for folder in hidden
+    )]  # fmt: skip
     warnings: list[Skipped] = [problem] if problem else []
     warnings.extend(w for w in carried.warnings if w != problem)
     duplicates = carried.duplicates

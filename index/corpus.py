@@ -37,6 +37,7 @@ __all__ = [
     "manifest_problem",
     "read_corpus",
     "read_file",
+    "walk",
 ]
 
 
@@ -55,10 +56,10 @@ def corpus_files(path: Path | str) -> list[Path]:
     folders are not followed (no loops), symlinked files are read; folders that
     cannot be listed are passed over (`read_corpus` names them).
     """
-    return _walk(path)[0]
+    return walk(path)[0]
 
 
-def _walk(path: Path | str) -> tuple[list[Path], list[Path]]:
+def walk(path: Path | str) -> tuple[list[Path], list[Path]]:
     """The corpus files, and the folders that could not be listed."""
     path = Path(path).expanduser().resolve()
     if not path.is_dir():
@@ -235,7 +236,7 @@ def read_corpus(path: Path | str) -> ReadResult:
     """Read every file of a corpus; exact duplicates are reported, not returned twice."""
     root = corpus_root(path)
     manifest, problem = manifest_problem(root)
-    files, unlisted = _walk(path)
+    files, unlisted = walk(path)
     articles: list[Article] = []
     skipped = [Skipped(_relative(root, folder), "folder cannot be listed; its files were not read")
                for folder in unlisted]  # fmt: skip

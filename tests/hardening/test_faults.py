@@ -338,3 +338,33 @@ async def test_a_corpus_folder_gone_while_the_app_is_open_loses_nothing(tmp_path
         assert app.is_running and app.main is not None
         assert {a.id for a in app.main.articles} == before
     assert {a.id for a in Library(tmp_path / "moved", ix).articles()} == before
+
+
+def test_a_folder_that_cannot_be_listed_keeps_what_was_indexed_from_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sub-folder whose permissions changed (simulated: we run as root) is not read as
+    all its files removed; it is named, and read again once it can be listed."""
+    corpus, ix, library, _ = built(tmp_path)
+    (corpus / "sub").mkdir()
+    for name in ("one", "two"):
+        (corpus / "sub" / f"{name}.txt").write_text(article(f"zythsub{name}"), encoding="utf-8")
+    assert library.build(workers=1).indexed == 2
+    everything = {a.id for a in library.articles()}
+    real = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if Path(path).name == "sub":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    summary = library.build(workers=1)
+    assert summary.removed == 0 and summary.unchanged == 5
+    assert [(s.file, s.reason) for s in summary.skipped] == [
+        ("sub", "folder cannot be listed; what was indexed from it is kept")
+    ]
+    assert {a.id for a in library.articles()} == everything
+    monkeypatch.undo()
+    assert library.build(workers=1).skipped == ()
+    assert {a.id for a in library.articles()} == everything
