@@ -270,12 +270,17 @@ def _under(rel: str, folders: list[str]) -> bool:
 
 
 def _changed(
-    seen: dict[str, Path], indexed: _Indexed, manifest: Manifest | None, report: Progress
+    seen: dict[str, Path],
+    indexed: _Indexed,
+    manifest: Manifest | None,
+    report: Progress,
+    unreadable: list[Skipped],
 ) -> tuple[dict[str, str], int]:
     """Files to read (with their new signature) and how many articles stay as they are.
 
     Size and mtime decide first; only when they differ is the content hashed, so a
-    touched but unchanged file is not read again."""
+    touched but unchanged file is not read again. An indexed file that cannot be read
+    now keeps what was indexed from it (named in `unreadable`)."""
     to_read: dict[str, str] = {}
     unchanged = 0
     for done, (rel, path) in enumerate(seen.items(), 1):
@@ -288,7 +293,13 @@ def _changed(
                 unchanged += indexed.counts.get(rel, 0)
                 continue
             full = f"{quick}:{_content_hash(path)}"
-        except OSError:
+        except OSError as exc:
+            if old:
+                reason = (exc.strerror or type(exc).__name__).lower()
+                why = f"cannot be read now ({reason}); what was indexed from it is kept"
+                unreadable.append(Skipped(rel, why))
+                unchanged += indexed.counts.get(rel, 0)
+                continue
             full = ""  # unreadable: read_file reports it as skipped
         if full and old and old.split(":")[2:] == full.split(":")[2:]:
             unchanged += indexed.counts.get(rel, 0)  # same content, same manifest
@@ -312,7 +323,8 @@ def _update(
     seen = {_relative(root, path): path for path in files}
     hidden = [_relative(root, folder) for folder in unlisted]
     report(BuildProgress("scanning", 0, len(seen)))
-    to_read, unchanged = _changed(seen, indexed, manifest, report)
+    unreadable: list[Skipped] = []
+    to_read, unchanged = _changed(seen, indexed, manifest, report, unreadable)
     # files under a folder that could not be listed are kept as indexed, not removed
     kept = {rel for rel in indexed.signatures if rel not in seen and _under(rel, hidden)}
     unchanged += sum(indexed.counts.get(rel, 0) for rel in kept)
@@ -326,8 +338,8 @@ def _update(
     changed_files = [rel for rel in to_read if rel in indexed.signatures]
     drop = set(removed_files) | set(changed_files)
     kept_owner = {aid: file for aid, file in indexed.owners.items() if file not in drop}
-    carried = previous.carry((set(seen) - set(to_read)) | kept)
-    skipped = [*carried.skipped, *(
+    carried = previous.carry((set(seen) - set(to_read) - {u.file for u in unreadable}) | kept)
+    skipped = [*carried.skipped, *unreadable, *(
         Skipped(folder, "folder cannot be listed; what was indexed from it is kept")
         for folder in hidden
     )]  # fmt: skip

@@ -368,3 +368,35 @@ def test_a_folder_that_cannot_be_listed_keeps_what_was_indexed_from_it(
     monkeypatch.undo()
     assert library.build(workers=1).skipped == ()
     assert {a.id for a in library.articles()} == everything
+
+
+def test_an_indexed_file_that_cannot_be_read_now_keeps_what_was_indexed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Edited, then unreadable (permissions, a network share's hiccup; simulated: we run as
+    root): the build names it and keeps its indexed text instead of dropping it."""
+    from index import builder
+
+    corpus, ix, library, before = built(tmp_path)
+    (corpus / "story-001.txt").write_text(article("zythnewtext"), encoding="utf-8")
+    real = builder._content_hash
+
+    def content_hash(path: Path) -> str:
+        if path.name == "story-001.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(builder, "_content_hash", content_hash)
+    for _ in range(2):  # and again: one line, not one more per build
+        summary = library.build(workers=1)
+        assert summary.removed == 0 and summary.unchanged == 3
+        assert [(s.file, s.reason) for s in summary.skipped] == [
+            (
+                "story-001.txt",
+                "cannot be read now (permission denied); what was indexed from it is kept",
+            )
+        ]
+        assert {a.id for a in library.articles()} == before
+    monkeypatch.undo()
+    assert library.build(workers=1).indexed == 1
+    assert library.search("zythnewtext").total == 1 and library.search("zythstory1").total == 0
