@@ -160,16 +160,9 @@ def _ready(args: argparse.Namespace) -> Library:
 
 
 def _print_json(data: Any) -> None:
-    """UTF-8 whatever the locale says (the contract), as bytes when stdout is not UTF-8."""
-    from explorer.safe_text import is_unicode
+    from explorer.safe_text import write_utf8
 
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    buffer = getattr(sys.stdout, "buffer", None)
-    if buffer is None or is_unicode(sys.stdout):
-        sys.stdout.write(text)
-        return
-    sys.stdout.flush()
-    buffer.write(text.encode("utf-8", errors="surrogateescape"))
+    write_utf8(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def summary_to_dict(summary: BuildSummary) -> dict[str, Any]:
@@ -354,31 +347,29 @@ def _command_first(argv: list[str]) -> list[str]:
     return argv
 
 
-def _subcommand(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            return action.choices[name]
-    raise UsageError(f"unknown command {name!r}")
+def _parse_command(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options may also stand between the positionals: `search QUERY --json PATH`."""
+    try:
+        return parser.parse_args(argv)
+    except UsageError:
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        if "--" in argv:
+            raise
+        try:
+            args = sub.choices[argv[0]].parse_intermixed_args(argv[1:])
+        except UsageError:
+            pass
+        else:
+            args.command = argv[0]
+            return args
+        raise
 
 
 def _dispatch(argv: Sequence[str]) -> int:
     app_parser, command_parser = build_parser()
     argv = _command_first(list(argv))
     if argv and argv[0] in COMMANDS:
-        try:
-            args = command_parser.parse_args(argv)
-        except UsageError:
-            if "--" in argv:
-                raise
-            # options between the positionals: `search QUERY --json PATH`
-            try:
-                args = _subcommand(command_parser, argv[0]).parse_intermixed_args(argv[1:])
-            except UsageError:
-                pass
-            else:
-                args.command = argv[0]
-                return HANDLERS[args.command](args)
-            raise
+        args = _parse_command(command_parser, argv)
         return HANDLERS[args.command](args)
     first = argv[0] if argv else ""
     if first and not first.startswith("-") and not Path(first).expanduser().exists():

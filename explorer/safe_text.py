@@ -65,3 +65,13 @@ def utf8_terminal() -> None:
     for stream in (sys.__stdout__, sys.__stderr__):
         if stream is not None and not is_unicode(stream) and hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def write_utf8(text: str) -> None:
+    """Text on stdout as UTF-8 whatever the locale says (the --json contract)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or is_unicode(sys.stdout):
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8", errors="surrogateescape"))

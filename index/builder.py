@@ -9,11 +9,9 @@ go into a new generation that state.json switches to at the end.
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import json
 import os
-import shutil
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -21,7 +19,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
 
 from whoosh import index as windex
 
@@ -192,7 +189,7 @@ def build(
         )
     report = progress or (lambda _p: None)
     workers = workers if workers is not None else max(1, (os.cpu_count() or 1))
-    with store.build_lock(index_dir), _write_errors(index_dir):
+    with store.build_lock(index_dir), store.write_errors(index_dir, sf.SCHEMA_VERSION):
         generation = store.current_generation(index_dir, sf.SCHEMA_VERSION)
         message = None
         rebuilt = generation is None
@@ -239,26 +236,6 @@ def build(
         rebuilt=rebuilt,
         message=message,
     )
-
-
-@contextlib.contextmanager
-def _write_errors(index_dir: Path) -> Iterator[None]:
-    """A build that cannot write (disk full, read-only, folder gone) is one line; the
-    generation it was making goes, the one state.json names stays (held under the lock)."""
-    try:
-        yield
-    except OSError as exc:
-        current = store.current_generation(index_dir, sf.SCHEMA_VERSION)
-        store.remove_stale_generations(index_dir, current)
-        reason = (exc.strerror or str(exc) or type(exc).__name__).lower()
-        if exc.errno == errno.ENOSPC:
-            advice = "free some space, or give another folder with --index DIR"
-        else:
-            advice = "give a folder you can write with --index DIR"
-        kept = "the previous index is unchanged" if current else "nothing was indexed"
-        raise ExplorerError(
-            f"index {index_dir} could not be written ({reason}); {advice}; {kept}"
-        ) from exc
 
 
 def _relative(root: Path, path: Path) -> str:
@@ -368,7 +345,7 @@ def _update(
     except BaseException:
         with contextlib.suppress(Exception):  # a full disk may fail the cancel too
             writer.cancel()
-        _drop_unfinished(ix)
+        store.drop_unfinished(ix)
         raise
     return BuildSummary(
         added,
@@ -379,17 +356,6 @@ def _update(
         tuple(warnings),
         0.0,
     )
-
-
-def _drop_unfinished(ix: Any) -> None:
-    """Remove what a failed writer left (its segment files and spill folder): on a full
-    disk they would keep the next build from committing."""
-    from whoosh.index import clean_files
-
-    with contextlib.suppress(Exception):
-        toc = ix._read_toc()
-        clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
-        shutil.rmtree(Path(ix.storage.folder) / f"{ix.indexname}.tmp", ignore_errors=True)
 
 
 def _unique(

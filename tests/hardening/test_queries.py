@@ -178,3 +178,18 @@ async def test_the_app_notes_every_hostile_query_inline_and_stays_up(
         assert needle in notes[query[:20]], (query, notes[query[:20]])
     assert notes["العبارات"] == ""
     assert {a.id for a in hostile.library.articles()} == before  # nothing indexed was lost
+
+
+def test_options_may_stand_between_the_query_and_the_path(
+    hostile: Hostile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`explorer search QUERY --json PATH` used to fail with "unrecognized arguments"."""
+    code = main(
+        ["search", "zythlatin", "--json", str(hostile.corpus), "--index", str(hostile.index)]
+    )
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert [h["file"] for h in json.loads(out)["hits"]] == ["latin1.txt"]
+    code = main(["search", "--index", str(hostile.index), "--", "-zythlatin", str(hostile.corpus)])
+    out, err = capsys.readouterr()
+    assert code == 0 and "zythlatin" in out  # `--` still ends the options
