@@ -18,7 +18,7 @@ from textual.widgets import Input, Label, ProgressBar
 
 from explorer.config import Config
 from explorer.kept import KeptApp
-from explorer.safe_text import visible
+from explorer.safe_text import safe, visible
 from explorer.screens.main import MainScreen
 from index import (
     BUNDLED_CORPUS,
@@ -46,7 +46,7 @@ class OpenCorpusScreen(ModalScreen[Path | None]):
         path = Path(event.value.strip()).expanduser()
         if not event.value.strip() or not path.exists():
             self.query_one("#open-error", Label).update(
-                f"{visible(event.value)!r}: no such file or folder"
+                safe(f"{event.value!r}: no such file or folder")
             )
             return
         self.dismiss(path)
@@ -173,6 +173,8 @@ class ExplorerApp(KeptApp):
         if event.error:
             self.notify(event.error, severity="error", timeout=10, markup=False)
         summary = event.summary
+        if summary is not None and summary.message:  # e.g. an older index was rebuilt
+            self.notify(summary.message, severity="warning", markup=False)
         if summary is not None and (summary.indexed or summary.removed or summary.skipped):
             self.notify(
                 f"Indexed {summary.indexed}, removed {summary.removed}, "

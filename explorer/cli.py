@@ -255,6 +255,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         raise UsageError("--out goes with --markdown")
     library = _ready(args)
     view = library.article(args.ref, args.query)
+    note = library.changed_on_disk(view.article)
+    if note:
+        _fail(f"note: {note} (explorer index {library.corpus_path})", 0)
     if not args.json:
         from explorer.cli_render import print_article
 
@@ -302,10 +305,12 @@ def cmd_reuse(args: argparse.Namespace) -> int:
 
 def cmd_app(args: argparse.Namespace) -> int:
     from explorer.app import make_app
+    from explorer.safe_text import utf8_terminal
 
     path = args.path if args.path is not None else default_corpus()
     if not Path(path).expanduser().exists():
         raise ExplorerError(f"{path}: no such file or folder; give a corpus folder or file")
+    utf8_terminal()
     make_app(Path(path), args.index, config=settings()).run()
     return 0
 
@@ -332,13 +337,31 @@ def _command_first(argv: list[str]) -> list[str]:
     return argv
 
 
+def _parse_command(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Options may also stand between the positionals: `search QUERY --json PATH`."""
+    try:
+        return parser.parse_args(argv)
+    except UsageError:
+        sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+        if "--" in argv:
+            raise
+        try:
+            args = sub.choices[argv[0]].parse_intermixed_args(argv[1:])
+        except UsageError:
+            pass
+        else:
+            args.command = argv[0]
+            return args
+        raise
+
+
 def _dispatch(argv: Sequence[str]) -> int:
     app_parser, command_parser = build_parser()
     argv = _command_first(list(argv))
     if not any(a in ("-h", "--help", "--version") for a in argv):
         settings()  # a problem in the config file is said first, whatever the command
     if argv and argv[0] in COMMANDS:
-        args = command_parser.parse_args(argv)
+        args = _parse_command(command_parser, argv)
         return HANDLERS[args.command](args)
     first = argv[0] if argv else ""
     if first and not first.startswith("-") and not Path(first).expanduser().exists():
@@ -359,7 +382,10 @@ def _fail(message: str, code: int) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    from explorer.safe_text import argument, fit_streams
+
+    fit_streams()
+    argv = [argument(arg) for arg in (sys.argv[1:] if argv is None else argv)]
     try:
         code = _dispatch(argv)
         sys.stdout.flush()  # a closed pipe shows here, inside the handlers below

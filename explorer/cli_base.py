@@ -58,4 +58,6 @@ def ready(args: argparse.Namespace) -> Library:
 
 
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    from explorer.safe_text import write_utf8
+
+    write_utf8(json.dumps(data, ensure_ascii=False, indent=2) + "\n")

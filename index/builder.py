@@ -8,6 +8,7 @@ go into a new generation that state.json switches to at the end.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -24,8 +25,8 @@ from whoosh import index as windex
 from index import schema as sf
 from index import store
 from index.codec import article_to_dict
-from index.corpus import corpus_files, manifest_problem, read_file
-from index.errors import ExplorerError
+from index.corpus import manifest_problem, read_file, relative_name, walk
+from index.errors import CorpusError, ExplorerError
 from index.manifest import Manifest
 from index.models import (
     Article,
@@ -181,9 +182,14 @@ def build(
     workers: int | None = None,
 ) -> BuildSummary:
     started = time.perf_counter()
+    if not corpus.exists():  # moved, deleted or unmounted: never read as "every file removed"
+        raise CorpusError(
+            f"{corpus}: no such file or folder (moved, deleted or unmounted?); "
+            "the index was left as it was"
+        )
     report = progress or (lambda _p: None)
     workers = workers if workers is not None else max(1, (os.cpu_count() or 1))
-    with store.build_lock(index_dir):
+    with store.build_lock(index_dir), store.write_errors(index_dir, sf.SCHEMA_VERSION):
         generation = store.current_generation(index_dir, sf.SCHEMA_VERSION)
         message = None
         rebuilt = generation is None
@@ -233,16 +239,25 @@ def build(
 
 
 def _relative(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    return relative_name(root, path)
+
+
+def _under(rel: str, folders: list[str]) -> bool:
+    return any(f in (".", "") or rel == f or rel.startswith(f"{f}/") for f in folders)
 
 
 def _changed(
-    seen: dict[str, Path], indexed: _Indexed, manifest: Manifest | None, report: Progress
+    seen: dict[str, Path],
+    indexed: _Indexed,
+    manifest: Manifest | None,
+    report: Progress,
+    unreadable: list[Skipped],
 ) -> tuple[dict[str, str], int]:
     """Files to read (with their new signature) and how many articles stay as they are.
 
     Size and mtime decide first; only when they differ is the content hashed, so a
-    touched but unchanged file is not read again."""
+    touched but unchanged file is not read again. An indexed file that cannot be read
+    now keeps what was indexed from it (named in `unreadable`)."""
     to_read: dict[str, str] = {}
     unchanged = 0
     for done, (rel, path) in enumerate(seen.items(), 1):
@@ -255,7 +270,13 @@ def _changed(
                 unchanged += indexed.counts.get(rel, 0)
                 continue
             full = f"{quick}:{_content_hash(path)}"
-        except OSError:
+        except OSError as exc:
+            if old:
+                reason = (exc.strerror or type(exc).__name__).lower()
+                why = f"cannot be read now ({reason}); what was indexed from it is kept"
+                unreadable.append(Skipped(rel, why))
+                unchanged += indexed.counts.get(rel, 0)
+                continue
             full = ""  # unreadable: read_file reports it as skipped
         if full and old and old.split(":")[2:] == full.split(":")[2:]:
             unchanged += indexed.counts.get(rel, 0)  # same content, same manifest
@@ -275,10 +296,16 @@ def _update(
     report(BuildProgress("scanning", 0, 0))
     manifest, problem = manifest_problem(root)
     indexed = _existing(ix)
-    seen = {_relative(root, path): path for path in corpus_files(corpus)}
+    files, unlisted = walk(corpus)
+    seen = {_relative(root, path): path for path in files}
+    hidden = [_relative(root, folder) for folder in unlisted]
     report(BuildProgress("scanning", 0, len(seen)))
-    to_read, unchanged = _changed(seen, indexed, manifest, report)
-    removed_files = [rel for rel in indexed.signatures if rel not in seen]
+    unreadable: list[Skipped] = []
+    to_read, unchanged = _changed(seen, indexed, manifest, report, unreadable)
+    # files under a folder that could not be listed are kept as indexed, not removed
+    kept = {rel for rel in indexed.signatures if rel not in seen and _under(rel, hidden)}
+    unchanged += sum(indexed.counts.get(rel, 0) for rel in kept)
+    removed_files = [rel for rel in indexed.signatures if rel not in seen and rel not in kept]
     gone = set(removed_files) | set(to_read)
     # a copy left out because another file held it: read again when that file goes
     for dup in previous.duplicates:
@@ -288,8 +315,11 @@ def _update(
     changed_files = [rel for rel in to_read if rel in indexed.signatures]
     drop = set(removed_files) | set(changed_files)
     kept_owner = {aid: file for aid, file in indexed.owners.items() if file not in drop}
-    carried = previous.carry(set(seen) - set(to_read))
-    skipped = carried.skipped
+    carried = previous.carry((set(seen) - set(to_read) - {u.file for u in unreadable}) | kept)
+    skipped = [*carried.skipped, *unreadable, *(
+        Skipped(folder, "folder cannot be listed; what was indexed from it is kept")
+        for folder in hidden
+    )]  # fmt: skip
     warnings: list[Skipped] = [problem] if problem else []
     warnings.extend(w for w in carried.warnings if w != problem)
     duplicates = carried.duplicates
@@ -313,7 +343,9 @@ def _update(
         report(BuildProgress("committing", total, total))
         writer.commit()
     except BaseException:
-        writer.cancel()
+        with contextlib.suppress(Exception):  # a full disk may fail the cancel too
+            writer.cancel()
+        store.drop_unfinished(ix)
         raise
     return BuildSummary(
         added,

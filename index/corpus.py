@@ -26,7 +26,7 @@ from index.models import (
     ReadResult,
     Skipped,
 )
-from index.readers import Candidate, Extracted, read_bytes
+from index.readers import Candidate, Extracted, detect_format, read_bytes
 
 __all__ = [
     "Manifest",
@@ -37,6 +37,7 @@ __all__ = [
     "manifest_problem",
     "read_corpus",
     "read_file",
+    "walk",
 ]
 
 
@@ -55,10 +56,10 @@ def corpus_files(path: Path | str) -> list[Path]:
     folders are not followed (no loops), symlinked files are read; folders that
     cannot be listed are passed over (`read_corpus` names them).
     """
-    return _walk(path)[0]
+    return walk(path)[0]
 
 
-def _walk(path: Path | str) -> tuple[list[Path], list[Path]]:
+def walk(path: Path | str) -> tuple[list[Path], list[Path]]:
     """The corpus files, and the folders that could not be listed."""
     path = Path(path).expanduser().resolve()
     if not path.is_dir():
@@ -98,17 +99,66 @@ def manifest_problem(root: Path) -> tuple[Manifest | None, Skipped | None]:
         return None, Skipped(name, f"{reason}; its metadata was not used")
 
 
-def _relative(root: Path, path: Path) -> str:
+# Bounds that keep one odd file from taking minutes and gigabytes: a file that holds one
+# article (text, Markdown, a web page) is never this large; record files and feeds hold
+# many articles and may be larger, but no single article may be longer than the limit.
+MAX_ARTICLE_FILE = 16 << 20  # bytes
+MAX_RECORDS_FILE = 512 << 20  # bytes
+MAX_ARTICLE_CHARS = 1_000_000  # about 170,000 words: longer than any news article
+_ONE_ARTICLE = frozenset({"text", "markdown", "html"})
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1 << 20):.0f} MB"
+
+
+def _too_large(path: Path, rel: str) -> str | None:
+    """Why a file is too large to read, judged from its size and opening only."""
+    size = path.stat().st_size
+    if size <= MAX_ARTICLE_FILE:
+        return None
+    if size > MAX_RECORDS_FILE:
+        return (
+            f"too large to read ({_megabytes(size)}; the limit is {_megabytes(MAX_RECORDS_FILE)})"
+        )
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 16)
+    if detect_format(head, rel) not in _ONE_ARTICLE:
+        return None
+    return (
+        f"too large for one article ({_megabytes(size)}; the limit is "
+        f"{_megabytes(MAX_ARTICLE_FILE)}): split it into articles or leave it out"
+    )
+
+
+def relative_name(root: Path, path: Path) -> str:
+    """A file's name as the index keeps it: POSIX, relative to the root, always valid text.
+
+    Bytes of a name that are not UTF-8 (a Latin-1 name from an old archive, any name in a
+    C locale without UTF-8 mode) arrive as surrogates, which nothing can encode: they
+    are written as `\\xe9` escapes instead, so one odd name never stops a build.
+    """
     try:
-        return path.relative_to(root).as_posix()
+        rel = path.relative_to(root).as_posix()
     except ValueError:
-        return path.name
+        rel = path.name
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(rel).decode("utf-8", errors="backslashreplace")
+    return rel
+
+
+_relative = relative_name
 
 
 def read_file(root: Path, path: Path, manifest: Manifest | None = None) -> ReadResult:
     """Read one file of a corpus into articles with settled metadata."""
     rel = _relative(root, path)
     try:
+        too_large = _too_large(path, rel)
+        if too_large:
+            return ReadResult((), (Skipped(rel, too_large),))
         data = path.read_bytes()
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
@@ -133,6 +183,11 @@ def read_file(root: Path, path: Path, manifest: Manifest | None = None) -> ReadR
 def _article(
     rel: str, extracted: Extracted, manifest: Manifest | None, warnings: list[Skipped]
 ) -> Article | None:
+    if len(extracted.text) > MAX_ARTICLE_CHARS:
+        where = _where(rel, extracted.entry)
+        reason = f"an article of {len(extracted.text):,} characters is longer than any news "
+        warnings.append(Skipped(where, reason + f"article (limit {MAX_ARTICLE_CHARS:,}); left out"))
+        return None
     raw = extracted.text.strip()
     text = raw
     candidates = list(extracted.candidates)
@@ -181,7 +236,7 @@ def read_corpus(path: Path | str) -> ReadResult:
     """Read every file of a corpus; exact duplicates are reported, not returned twice."""
     root = corpus_root(path)
     manifest, problem = manifest_problem(root)
-    files, unlisted = _walk(path)
+    files, unlisted = walk(path)
     articles: list[Article] = []
     skipped = [Skipped(_relative(root, folder), "folder cannot be listed; its files were not read")
                for folder in unlisted]  # fmt: skip

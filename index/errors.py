@@ -27,7 +27,16 @@ class QueryError(ExplorerError):
         self.message = message
         self.position = position
         where = f" at column {position + 1}" if position is not None else ""
-        super().__init__(f"query {query!r}: {message}{where}")
+        super().__init__(f"query {_shortened(query)}: {message}{where}")
+
+
+_SHOWN = 60  # characters of a query repeated in its error; a 10 kB query stays one line
+
+
+def _shortened(query: str) -> str:
+    if len(query) <= _SHOWN + 20:
+        return repr(query)
+    return f"{query[:_SHOWN] + '…'!r} ({len(query)} characters)"
 
 
 class IndexBusyError(ExplorerError):

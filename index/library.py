@@ -261,6 +261,41 @@ class Library:
         spans = article_spans(article, query, self.languages_indexed())
         return ArticleView(article, spans)
 
+    def changed_on_disk(self, article: Article) -> str | None:
+        """One line when the article's file was deleted or changed since it was indexed
+        (the article is still shown as indexed), else None."""
+        from index.builder import _content_hash
+
+        with self._lock:
+            doc = self._open().document(**{sf.ID_FIELD: article.id}) or {}
+        signature = str(doc.get(sf.FILE_SIGNATURE, "")).split(":")
+        path = self._on_disk(article.file)
+        if not path.resolve().is_relative_to(self._root):
+            return None  # only files of the corpus are looked at
+        shown = f"{article.file} (shown as indexed)"
+        try:
+            stat = path.stat()
+            if signature[:2] == [str(stat.st_size), str(stat.st_mtime_ns)]:
+                return None
+            if len(signature) > 3 and signature[3] == _content_hash(path):
+                return None  # touched, same content
+        except FileNotFoundError:
+            return f"{shown} was deleted after it was indexed; re-index to drop it"
+        except OSError as exc:
+            return f"{shown} cannot be read now ({(exc.strerror or 'error').lower()})"
+        return f"{shown} changed after it was indexed; re-index to read the new version"
+
+    def _on_disk(self, file: str) -> Path:
+        """The path of an indexed file name (names that were not UTF-8 are kept escaped)."""
+        from index.corpus import relative_name
+
+        path = self._root / file
+        if "\\x" in file and not path.exists() and path.parent.is_dir():
+            for child in path.parent.iterdir():
+                if relative_name(self._root, child) == file:
+                    return child
+        return path
+
     def _relative_ref(self, ref: str) -> str:
         """A path given as ./file or /absolute/path inside the corpus, as its indexed form."""
         if ref.startswith("./"):

@@ -259,6 +259,8 @@ def run_search(
         if wquery is not None and not _has_positive(tree):
             wquery = wq.And([wq.Every(), wquery])
     if wquery is None:
+        if query.strip():  # only symbols, emoji, brackets ...: say why everything shows
+            parsed.notices.append("no searchable words in the query: every article listed")
         wquery = wq.Every()
         if tree is None and sort == "relevance":
             sort = "date"

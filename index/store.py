@@ -8,12 +8,14 @@ Layout of an index folder:
 
 Rule kept here: readers only ever see a generation named by state.json, and
 state.json is replaced with os.replace, so a build killed at any point leaves
-the previous index readable.
+the previous index readable; a build that cannot write (a full disk, a read-only
+folder) is one line and leaves no half-written files behind.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import hashlib
 import json
@@ -85,7 +87,7 @@ def switch_generation(index_dir: Path, folder: Path, schema_version: int) -> Non
     write_json_atomic(index_dir / STATE, {"schema": schema_version, "generation": folder.name})
 
 
-def remove_stale_generations(index_dir: Path, keep: Path) -> None:
+def remove_stale_generations(index_dir: Path, keep: Path | None) -> None:
     for child in index_dir.glob("g-*"):
         if child.is_dir() and child != keep:
             shutil.rmtree(child, ignore_errors=True)
@@ -98,9 +100,9 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         index_dir.mkdir(parents=True, exist_ok=True)
         handle = open(index_dir / LOCK, "a+")  # noqa: SIM115 - held for the whole build
     except OSError as exc:
+        reason = (exc.strerror or str(exc)).lower()
         raise ExplorerError(
-            f"index folder {index_dir} cannot be written ({exc.strerror}); "
-            "give another with --index DIR"
+            f"index folder {index_dir} cannot be written ({reason}); give another with --index DIR"
         ) from exc
     try:
         try:
@@ -113,3 +115,34 @@ def build_lock(index_dir: Path) -> Iterator[None]:
         yield
     finally:
         handle.close()
+
+
+@contextlib.contextmanager
+def write_errors(index_dir: Path, schema_version: int) -> Iterator[None]:
+    """A build that cannot write (disk full, read-only, folder gone) is one line; the
+    generation it was making goes, the one state.json names stays (held under the lock)."""
+    try:
+        yield
+    except OSError as exc:
+        current = current_generation(index_dir, schema_version)
+        remove_stale_generations(index_dir, current)
+        reason = (exc.strerror or str(exc) or type(exc).__name__).lower()
+        if exc.errno == errno.ENOSPC:
+            advice = "free some space, or give another folder with --index DIR"
+        else:
+            advice = "give a folder you can write with --index DIR"
+        kept = "the previous index is unchanged" if current else "nothing was indexed"
+        raise ExplorerError(
+            f"index {index_dir} could not be written ({reason}); {advice}; {kept}"
+        ) from exc
+
+
+def drop_unfinished(ix: Any) -> None:
+    """Remove what a failed Whoosh writer left (its segment files and spill folder): on a
+    full disk they would keep the next build from committing."""
+    from whoosh.index import clean_files
+
+    with contextlib.suppress(Exception):
+        toc = ix._read_toc()
+        clean_files(ix.storage, ix.indexname, toc.generation, toc.segments)
+        shutil.rmtree(Path(ix.storage.folder) / f"{ix.indexname}.tmp", ignore_errors=True)

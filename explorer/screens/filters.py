@@ -9,7 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList
 
-from explorer.safe_text import visible
+from explorer.safe_text import one_line, safe
 from explorer.screens.main import Filters
 from index import Facets, date_range
 
@@ -33,14 +33,17 @@ class FilterScreen(ModalScreen[Filters | None]):
             yield Label("Outlets (counts for the current query)")
             yield SelectionList[str](
                 *[
-                    (f"{visible(k)} ({v})", k, k in self.current.outlets)
+                    (one_line(f"{k} ({v})"), k, k in self.current.outlets)
                     for k, v in outlets.items()
                 ],
                 id="outlets",
             )
             yield Label("Languages")
             yield SelectionList[str](
-                *[(f"{k} ({v})", k, k in self.current.languages) for k, v in languages.items()],
+                *[
+                    (one_line(f"{k} ({v})"), k, k in self.current.languages)
+                    for k, v in languages.items()
+                ],
                 id="languages",
             )
             with Horizontal(id="dates"):
@@ -60,7 +63,7 @@ class FilterScreen(ModalScreen[Filters | None]):
         for value in (since, until):
             if value and date_range(value) is None:
                 self.query_one("#filter-error", Label).update(
-                    f"{visible(value)!r} is not a date: use YYYY-MM-DD"
+                    safe(f"{value!r} is not a date: use YYYY-MM-DD")
                 )
                 return
         self.dismiss(

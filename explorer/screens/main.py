@@ -210,10 +210,14 @@ class MainScreen(Screen[None]):
     def _open(self, ref: str, query: str, focus: bool, keep_position: bool) -> None:
         try:
             view = self.library.article(ref, query)
+            note = None if keep_position else self.library.changed_on_disk(view.article)
         except ExplorerError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
         self.post_message(self.Opened(view, keep_position))
+        if note:
+            self.app.call_from_thread(self.notify, f"{note} (Ctrl+P: Re-index)",
+                                      severity="warning", markup=False)  # fmt: skip
         if focus:
             self.app.call_from_thread(self._focus_article)
 

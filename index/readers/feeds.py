@@ -159,6 +159,8 @@ def read_feed(data: bytes) -> FileContent:
             raise ReadError(f"not a readable feed ({reason or 'no RSS, Atom or RDF content'})")
         if bozo and not parsed.get("version"):
             raise ReadError(f"unreadable feed ({reason})")
+        if bozo:  # cut short or broken before its first entry
+            raise ReadError(f"ill-formed feed ({reason}); no entries read")
         return FileContent((), ("feed has no entries",))
     articles: list[Extracted] = []
     dropped: list[int] = []

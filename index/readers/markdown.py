@@ -45,12 +45,37 @@ def parse_front_matter(source: str, kind: str) -> Mapping[Any, Any] | None:
     import yaml
 
     try:
-        data = yaml.safe_load(source)
+        data = yaml.load(source, Loader=_loader())  # a SafeLoader subclass: no objects built
     except (yaml.YAMLError, RecursionError, ValueError):
         return None
     if data is None:
         return {}
     return data if isinstance(data, Mapping) else None
+
+
+_LOADER: Any = None
+
+
+def _loader() -> Any:
+    """PyYAML's safe loader, with a timestamp that is no real date (2025-13-45) kept as
+    the string written: one warning about the date later, instead of PyYAML raising and
+    every other key of the front matter being lost."""
+    global _LOADER
+    if _LOADER is None:
+        import yaml
+
+        class DatesAsWritten(yaml.SafeLoader):
+            def construct_yaml_timestamp(self, node: Any) -> Any:
+                try:
+                    return super().construct_yaml_timestamp(node)
+                except ValueError:
+                    return self.construct_scalar(node)
+
+        DatesAsWritten.add_constructor(
+            "tag:yaml.org,2002:timestamp", DatesAsWritten.construct_yaml_timestamp
+        )
+        _LOADER = DatesAsWritten
+    return _LOADER
 
 
 def first_heading(body: str) -> str | None:
