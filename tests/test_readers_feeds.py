@@ -36,7 +36,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_rss20_entries_with_content_over_summary(no_network: None) -> None:
     content = read("rss20.xml")
     first, second = content.articles
-    assert content.warnings == ("1 entry with no text skipped (entry 2)",)
+    assert content.warnings == ("1 entry with nothing in it skipped (entry 2)",)
     assert first.entry == 0 and second.entry == 1
     assert first.text == (
         "The two-week ferry strike ended on Monday after union members accepted a new pay "
@@ -107,7 +107,7 @@ def test_cdf_channel() -> None:
 
 def test_feed_with_no_entries_is_one_warning() -> None:
     content = read("empty_feed.rss")
-    assert content.articles == () and content.warnings == ("feed has no entries",)
+    assert content.articles == () and content.warnings == ("feed 'Nothing yet' has no entries",)
 
 
 def test_ill_formed_feed_is_read_with_one_warning() -> None:
