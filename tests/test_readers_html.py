@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from index.corpus import read_file
 from index.errors import ReadError
-from index.models import CONFIRMED, INFERRED, SOURCE_HTML
+from index.models import CONFIRMED, INFERRED, SOURCE_HTML, Article
 from index.readers import read_bytes
 from index.readers.base import Extracted
 from index.readers.html import NO_ARTICLE, looks_like_article, strip_site_suffix
@@ -179,3 +180,85 @@ def test_looks_like_html() -> None:
     assert looks_like_html("<BR/>")
     assert not looks_like_html("a < b and c > d")
     assert not looks_like_html("[bold]rich[/bold]")
+
+
+# --- real-world page shapes -------------------------------------------------------------
+
+
+def read_page(name: str) -> Article:
+    result = read_file(FIXTURES, FIXTURES / name)
+    assert result.skipped == () and result.warnings == ()
+    (article,) = result.articles
+    return article
+
+
+def test_german_blog_post_without_cookie_notice_rails_or_comments() -> None:
+    article = read_page("de_blog_comments.html")
+    text = article.text
+    for sentence in (
+        "Seit dem Frühjahr schließt die Stadtbibliothek am Samstag bereits um 13 Uhr.",
+        "Die Stadtverwaltung begründet die kürzeren Öffnungszeiten mit fehlendem Personal.",
+        "Fast alle wünschen sich längere Öffnungszeiten am Wochenende,",  # zero-width space gone
+        "Was jetzt passieren müsste",
+        "kann bis Ende November eine Eingabe an den Ausschuss richten.",
+    ):
+        assert sentence in text
+    assert "\u00ad" not in text and "\u200b" not in text
+    for boilerplate in (
+        "Cookies",
+        "Einverstanden",
+        "Das könnte Sie auch interessieren",
+        "Zehn Lieblingsorte",
+        "Weiterlesen",
+        "Vorheriger Beitrag",
+        "Marlene_K",
+        "verschlossener Tür",
+        "offene Bibliothek in Bremen funktioniert",
+        "Schreibe einen Kommentar",
+        "Impressum",
+        "Über mich",
+    ):
+        assert boilerplate not in text
+    meta = article.meta
+    assert meta.title.value == "Warum unsere Stadtbibliothek länger öffnen sollte"
+    assert meta.date.value == "2024-11-05"
+    assert meta.author.value == "Jonas Albrecht"
+    assert meta.outlet.value == "Notizen aus Kassel"
+    assert (meta.language.value or "").startswith("de")
+
+
+def test_latin1_page_without_a_declared_charset() -> None:
+    article = read_page("de_latin1_undeclared.html")
+    assert "Nach dem höchsten Donaupegel seit elf Jahren entspannt sich die Lage" in article.text
+    assert "«Unter dem Schlamm liegen Gullydeckel, die das Wasser angehoben hat»" in article.text
+    assert "Geschäfte in der Höllgasse bleiben voraussichtlich" in article.text
+    assert "Ã" not in article.text and "\ufffd" not in article.text
+    for boilerplate in ("Übersicht", "Wetter", "Alle Rechte vorbehalten", "redaktion@"):
+        assert boilerplate not in article.text
+    assert article.meta.title.value == "Hochwasser: Pegel in Passau sinkt langsam"
+    assert article.meta.date.value == "2024-06-06"
+    assert article.meta.author.value == "Sabine Höß"
+
+
+def test_short_recipe_and_table_laid_out_posts_are_articles() -> None:
+    steps = "".join(
+        f"<li>{s}</li>"
+        for s in (
+            "Alle Zutaten in eine Schüssel geben und zu einem glatten Teig verarbeiten.",
+            "Den Teig auf einer bemehlten Fläche ausrollen und Figuren ausstechen.",
+            "Im Ofen bei 200 Grad etwa fünfzehn Minuten goldbraun backen.",
+        )
+    )
+    recipe = (
+        "<html><body><div class='post'><h1>Mandelplätzchen</h1><p>Ergibt: 40 Stück</p>"
+        f"<ul><li>300 g Mehl</li><li>200 g Zucker</li></ul><ol>{steps}</ol></div></body></html>"
+    )
+    (article,) = read_bytes(recipe.encode(), "rezept.html").articles
+    assert "zu einem glatten Teig verarbeiten." in article.text
+    cell = " ".join(PARAGRAPHS)
+    layout = (
+        "<html><body><table><tr><td><a href='/'>Home</a> | <a href='/blog'>Blog</a></td></tr>"
+        f"<tr><td>{cell}</td></tr></table></body></html>"
+    )
+    (article,) = read_bytes(layout.encode(), "vereinsseite.html").articles
+    assert PARAGRAPHS[1] in article.text

@@ -8,6 +8,7 @@ indexed as a page of menus. Nothing is fetched: trafilatura gets the page's text
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from typing import Any
@@ -25,8 +26,12 @@ _META_CHARSET = re.compile(
 )
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
 _SEPARATORS = (" - ", " | ", " — ", " – ", " :: ", " · ", " • ", ": ")
-_SENTENCE_END = re.compile(r"[.!?。！？…»“”\"')]\s*$")
-_MIN_PROSE_CHARS = 200  # characters in sentence-like lines that make an article
+_SENTENCE_MARK = re.compile(r"[.!?;。！？…]")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SENTENCE_WORDS = 6  # a piece with a sentence mark and this many words is prose
+_LONG_PIECE_WORDS = 20  # a piece this long is prose even without one
+_MIN_PROSE_WORDS = 25  # words of prose that make an article
 _quiet = False
 
 
@@ -71,19 +76,35 @@ def strip_site_suffix(title: str, site: str | None) -> str:
     return title
 
 
-def looks_like_article(text: str) -> bool:
-    """Enough running prose: lines long enough and ending like sentences.
-
-    Menus, product grids and login forms are short lines; an article has paragraphs.
-    """
-    prose = 0
+def _pieces(text: str) -> list[str]:
+    """Lines as readable pieces: table rows split into cells, list markers dropped."""
+    out: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
-        if line.startswith(("- ", "| ")):
-            continue  # list items and table rows are not paragraphs
-        if len(line) >= 60 and _SENTENCE_END.search(line) or len(line) >= 160:
-            prose += len(line)
-    return prose >= _MIN_PROSE_CHARS
+        if line.startswith("|"):
+            out.extend(cell.strip() for cell in _CELL_SPLIT.split(line.strip("| ")))
+        else:
+            out.append(line.removeprefix("- ").strip())
+    return [piece for piece in out if piece]
+
+
+def _sentence_size(piece: str) -> int:
+    """Words of a piece of running prose (CJK characters count as half a word), else 0."""
+    ideographs = len(_CJK.findall(piece))
+    words = len(piece.split()) + ideographs // 2
+    if words >= _LONG_PIECE_WORDS or (words >= _SENTENCE_WORDS and _SENTENCE_MARK.search(piece)):
+        return words
+    return 0
+
+
+def looks_like_article(text: str) -> bool:
+    """Enough running prose: sentences, in paragraphs, list items or table cells.
+
+    Menus, product grids and login forms are short labels ("Add to cart",
+    "Sign in"); an article, a recipe or a post has sentences of several words.
+    """
+    prose = sum(_sentence_size(piece) for piece in _pieces(text))
+    return prose >= _MIN_PROSE_WORDS
 
 
 def _page_language(tree: Any) -> str | None:
@@ -119,7 +140,7 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     if tree is None:
         raise ReadError("not a readable HTML page")
     doc = trafilatura.bare_extraction(
-        tree,
+        copy.deepcopy(tree),  # extraction prunes the tree; htmldate needs it whole
         include_comments=False,
         include_tables=True,
         include_images=False,
