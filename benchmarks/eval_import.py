@@ -34,10 +34,12 @@ from pathlib import Path
 from typing import Any
 
 SPACE = re.compile(r"\s+")
+# Invisible characters explorer removes from every text (soft hyphen, zero-width space ...).
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 
 
 def norm(text: str) -> str:
-    return SPACE.sub(" ", text).strip()
+    return SPACE.sub(" ", text.translate(INVISIBLE)).strip()
 
 
 def key(text: str) -> str:

@@ -11,7 +11,7 @@ from index.errors import ReadError
 from index.models import CONFIRMED, INFERRED, SOURCE_HTML, Article
 from index.readers import read_bytes
 from index.readers.base import Extracted
-from index.readers.html import NO_ARTICLE, looks_like_article, strip_site_suffix
+from index.readers.html import NO_ARTICLE, looks_like_article, page_headline, strip_site_suffix
 from index.readers.htmltext import html_to_text, looks_like_html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
@@ -262,3 +262,36 @@ def test_short_recipe_and_table_laid_out_posts_are_articles() -> None:
     )
     (article,) = read_bytes(layout.encode(), "vereinsseite.html").articles
     assert PARAGRAPHS[1] in article.text
+
+
+@pytest.mark.parametrize(
+    ("title", "headings", "expected"),
+    [
+        ("Wahl 2025: Grüne legen zu | Regionalblatt", ["Grüne legen zu"], "Grüne legen zu"),
+        ("NWX Magazin | Stress im Büro", ["Stress im Büro"], "Stress im Büro"),
+        ("Stress im Büro", ["Kicker Stress im Büro"], "Stress im Büro"),  # a kicker stays out
+        ("Warum wir bauen", ["Mein kleiner Blog", "Warum wir bauen"], "Warum wir bauen"),
+        ("Nummer zwei: Leo", ["seelenradio"], "Nummer zwei: Leo"),  # the blog's name
+        ("", ["Monstergespräche #1"], "Monstergespräche #1"),
+        ("", ["Blog", "Post"], ""),
+        (
+            "Sazerac! Alles über den Klassiker",
+            ["Sazerac - alles über den Klassiker"],
+            "Sazerac! Alles über den Klassiker",  # the same words: the title as it is
+        ),
+    ],
+)
+def test_page_headline(title: str, headings: list[str], expected: str) -> None:
+    assert page_headline(title, headings) == expected
+
+
+def test_title_is_the_h1_headline_when_the_title_tag_dresses_it_up() -> None:
+    html = page(
+        "Verkehr: Tram network to grow by twelve kilometres | News",
+        body_extra="",
+    ).replace(
+        "<div class='story'>",
+        "<div class='story'><h1>Tram network to grow by twelve kilometres</h1>",
+    )
+    (article,) = read_bytes(html.encode(), "tram.html").articles
+    assert values(article)["title"] == "Tram network to grow by twelve kilometres"

@@ -32,6 +32,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_WORDS = 6  # a piece with a sentence mark and this many words is prose
 _LONG_PIECE_WORDS = 20  # a piece this long is prose even without one
 _MIN_PROSE_WORDS = 25  # words of prose that make an article
+_HEADLINE_OVERLAP = 0.6  # share of an h1's words in the title that make it the headline
 _quiet = False
 
 
@@ -97,6 +98,47 @@ def _sentence_size(piece: str) -> int:
     return 0
 
 
+def _headings(tree: Any) -> list[str]:
+    try:
+        found = tree.xpath("//h1")
+    except Exception:  # lxml raises its own error types for odd documents
+        return []
+    return [line for line in (clean_line(h.text_content()) for h in found[:20]) if line]
+
+
+def page_headline(title: str, headings: list[str]) -> str:
+    """The headline among the page's h1 headings that its title dresses up, else the title.
+
+    Titles carry site names, sections and kickers ("Politik: Headline - Site",
+    "Headline | Blog"); the h1 is the headline a reader sees. A heading is taken
+    when the title contains it, or shares most of its words; never when it
+    itself contains the title (a kicker above the headline).
+    """
+    if not title:
+        return headings[0] if len(headings) == 1 else title
+    key = _comparable_words(title)
+    keys = [_comparable_words(h) for h in headings]
+    padded = f" {' '.join(key)} "
+    if any(k == key for k in keys) or any(padded in f" {' '.join(k)} " for k in keys if k):
+        return title
+    joined = " ".join(key)
+    for heading, words in zip(headings, keys, strict=True):
+        if len(words) >= 2 and f" {' '.join(words)} " in f" {joined} ":
+            return heading
+    wanted = set(key)
+    best, share = title, 0.0
+    for heading, words in zip(headings, keys, strict=True):
+        if words and len(words) <= 40:
+            overlap = len(set(words) & wanted) / len(set(words))
+            if overlap > share:
+                best, share = heading, overlap
+    return best if share >= _HEADLINE_OVERLAP else title
+
+
+def _comparable_words(text: str) -> list[str]:
+    return re.findall(r"\w+", clean_line(text).casefold())
+
+
 def looks_like_article(text: str) -> bool:
     """Enough running prose: sentences, in paragraphs, list items or table cells.
 
@@ -160,9 +202,12 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     if site and page_url and _comparable(site) == _comparable(_host(page_url)):
         site = None  # trafilatura's fallback from the URL's host: the page does not state it
     title = clean_line(str(info.get("title") or ""))
-    if title:
-        stripped = strip_site_suffix(title, site or (_host_name(page_url) if page_url else None))
-        note = "page title" + (" without the site name" if stripped != title else "")
+    stripped = strip_site_suffix(title, site or (_host_name(page_url) if page_url else None))
+    note = "page title" + (" without the site name" if stripped != title else "")
+    headline = page_headline(stripped, _headings(tree))
+    if headline != stripped:
+        stripped, note = headline, "the page's headline (h1)"
+    if stripped:
         cands.append(Candidate("title", stripped, SOURCE_HTML, CONFIRMED, note))
     if site:
         cands.append(Candidate("outlet", site, SOURCE_HTML, CONFIRMED, "the page's site name"))
