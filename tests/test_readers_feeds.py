@@ -330,3 +330,17 @@ def test_feeds_with_boms_keep_their_text() -> None:
         content = read_bytes(data, "bom.rss")
         assert content.articles[0].text == "Über Straßen.", codec
         assert content.warnings == (), codec
+
+
+def test_utf8_feed_with_a_stray_windows1252_byte() -> None:
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Größe</title>'
+        "<item><title>Straße</title><description>Die Brücke über die Straße – im Café STRAY."
+        "</description></item></channel></rss>"
+    )
+    data = body.encode("utf-8").replace(b"STRAY", "Müller".encode("cp1252"))
+    content = read_bytes(data, "mixed.rss")
+    assert content.articles[0].text == "Die Brücke über die Straße – im Café Müller."
+    assert values(content.articles[0])["outlet"] == "Größe"
+    (warning,) = content.warnings
+    assert warning.startswith("UTF-8 with a few bytes in another encoding")

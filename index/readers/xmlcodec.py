@@ -58,6 +58,12 @@ def feed_bytes(data: bytes) -> tuple[bytes, str | None]:
             except UnicodeDecodeError:
                 return data, None
             return _as_utf8(data.decode("utf-8")), f"declared {label}, but written in UTF-8"
+    if codec == "utf-8":
+        mixed = _mostly_utf8(data)
+        if mixed is not None:
+            return _as_utf8(
+                mixed
+            ), "UTF-8 with a few bytes in another encoding; those read as Windows-1252"
     try:
         text = decode_bytes(data)
     except ReadError:
@@ -69,6 +75,27 @@ def feed_bytes(data: bytes) -> tuple[bytes, str | None]:
     else:
         said = f"declared {label}, but not written in it"
     return _as_utf8(text), f"{said}; read as detected"
+
+
+def _cp1252_byte(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    chunk = error.object[error.start : error.end]
+    return bytes(chunk).decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("explorer-cp1252-bytes", _cp1252_byte)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """A UTF-8 file with a few stray bytes pasted in from Windows-1252 (a common feed
+    mistake), decoded so: only when UTF-8's own multi-byte characters outnumber the
+    bytes that are not UTF-8; else the file is in another encoding altogether."""
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())
+    good = sum(1 for ch in replaced if ch > "\x7f" and ch != "\ufffd")
+    if bad <= 0 or good < bad:
+        return None
+    return data.decode("utf-8", errors="explorer-cp1252-bytes")
 
 
 def _as_utf8(text: str) -> bytes:
