@@ -295,3 +295,12 @@ def test_title_is_the_h1_headline_when_the_title_tag_dresses_it_up() -> None:
     )
     (article,) = read_bytes(html.encode(), "tram.html").articles
     assert values(article)["title"] == "Tram network to grow by twelve kilometres"
+
+
+def test_utf8_page_with_a_stray_windows1252_byte_keeps_its_umlauts() -> None:
+    html = page("Straßenbahn").replace(
+        "</p></div>", "</p><p>Die Stadtwerke senden Grüße aus dem Café STRAY am Markt.</p></div>"
+    )
+    data = html.encode("utf-8").replace(b"STRAY", "Müller".encode("cp1252"))
+    (article,) = read_bytes(data, "mixed.html").articles
+    assert "Grüße aus dem Café Müller am Markt." in article.text

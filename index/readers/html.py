@@ -18,7 +18,8 @@ from index.models import CONFIRMED, INFERRED, SOURCE_HTML
 from index.readers.base import Candidate, Extracted, FileContent
 from index.readers.fields import normalise_language
 from index.readers.htmltext import parse_safe
-from index.textutil import clean_line, clean_text
+from index.readers.xmlcodec import mostly_utf8
+from index.textutil import clean_line, clean_text, normalise_charset
 
 NO_ARTICLE = "no article text found (a page of menus, a login wall or a script-rendered page?)"
 _META_CHARSET = re.compile(
@@ -41,6 +42,19 @@ def declared_charset(data: bytes) -> str | None:
     head = data[:4096]
     match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
     return match.group(1).decode("ascii") if match else None
+
+
+def _decoded(data: bytes, decode: Any) -> str:
+    """The page's text: a UTF-8 page with a few stray Windows-1252 bytes keeps its UTF-8."""
+    declared = declared_charset(data)
+    if normalise_charset(declared) in (None, "utf-8") and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            mixed = mostly_utf8(data)
+            if mixed is not None:
+                return mixed
+    return str(decode(data, declared))
 
 
 def _silence_libraries() -> None:
@@ -177,7 +191,7 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     from trafilatura.utils import load_html
 
     _silence_libraries()
-    text = parse_safe(decode(data, declared_charset(data)))
+    text = parse_safe(_decoded(data, decode))
     tree = load_html(text)
     if tree is None:
         raise ReadError("not a readable HTML page")

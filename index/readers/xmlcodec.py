@@ -1,4 +1,5 @@
-"""The encoding of a feed file read without HTTP headers: the bytes feedparser is handed.
+"""The encoding of a feed file read without HTTP headers: the bytes feedparser is handed;
+and UTF-8 files with a few stray Windows-1252 bytes, for feeds and pages alike.
 
 Rule kept here: a feed whose bytes match what it declares (or UTF-8, XML's
 default, when it declares nothing) goes to feedparser untouched; one whose bytes
@@ -59,7 +60,7 @@ def feed_bytes(data: bytes) -> tuple[bytes, str | None]:
                 return data, None
             return _as_utf8(data.decode("utf-8")), f"declared {label}, but written in UTF-8"
     if codec == "utf-8":
-        mixed = _mostly_utf8(data)
+        mixed = mostly_utf8(data)
         if mixed is not None:
             return _as_utf8(
                 mixed
@@ -86,7 +87,7 @@ def _cp1252_byte(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("explorer-cp1252-bytes", _cp1252_byte)
 
 
-def _mostly_utf8(data: bytes) -> str | None:
+def mostly_utf8(data: bytes) -> str | None:
     """A UTF-8 file with a few stray bytes pasted in from Windows-1252 (a common feed
     mistake), decoded so: only when UTF-8's own multi-byte characters outnumber the
     bytes that are not UTF-8; else the file is in another encoding altogether."""
