@@ -344,3 +344,12 @@ def test_utf8_feed_with_a_stray_windows1252_byte() -> None:
     assert values(content.articles[0])["outlet"] == "Größe"
     (warning,) = content.warnings
     assert warning.startswith("UTF-8 with a few bytes in another encoding")
+
+
+def test_decomposed_umlauts_in_a_feed_are_composed() -> None:
+    data = (
+        "<rss version='2.0'><channel><title>T</title><item><title>Gepru\u0308ft</title>"
+        "<description>Die Bru\u0308cke ist gepru\u0308ft.</description></item></channel></rss>"
+    ).encode()
+    (article,) = read_bytes(data, "nfd.rss").articles
+    assert article.text == "Die Brücke ist geprüft." and values(article)["title"] == "Geprüft"

@@ -304,3 +304,9 @@ def test_utf8_page_with_a_stray_windows1252_byte_keeps_its_umlauts() -> None:
     data = html.encode("utf-8").replace(b"STRAY", "Müller".encode("cp1252"))
     (article,) = read_bytes(data, "mixed.html").articles
     assert "Grüße aus dem Café Müller am Markt." in article.text
+
+
+def test_decomposed_umlauts_are_composed() -> None:
+    html = page("Tram").replace("Supporters say", "Befu\u0308rworter sagen, supporters say")
+    (article,) = read_bytes(html.encode(), "nfd.html").articles
+    assert "Befürworter sagen" in article.text and "\u0308" not in article.text

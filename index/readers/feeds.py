@@ -13,6 +13,8 @@ import calendar
 import datetime as dt
 import io
 import re
+import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from index.errors import ReadError
@@ -190,6 +192,8 @@ def _entry_article(entry: Any, index: int, feed: Any) -> tuple[Extracted | None,
         extra.append(("tags", ", ".join(t for t in tags if t)))
     if note:
         extra.append(("note", note))
+    cands = [replace(c, value=unicodedata.normalize("NFC", c.value)) for c in cands]
+    text = unicodedata.normalize("NFC", text)  # composed characters; as in web pages
     return Extracted(text=text, entry=index, candidates=tuple(cands), extra=tuple(extra)), ""
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+import unicodedata
 from typing import Any
 
 from index.errors import ReadError
@@ -191,7 +192,9 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     from trafilatura.utils import load_html
 
     _silence_libraries()
-    text = parse_safe(_decoded(data, decode))
+    # Composed characters (NFC, not NFKC: nothing is reworded): "ü" typed and "u" + "¨"
+    # saved by some editors read and match alike.
+    text = parse_safe(unicodedata.normalize("NFC", _decoded(data, decode)))
     tree = load_html(text)
     if tree is None:
         raise ReadError("not a readable HTML page")
