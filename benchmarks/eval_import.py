@@ -68,13 +68,13 @@ def ours(path: Path) -> dict[str, Any]:
     }
 
 
-def plain_trafilatura(path: Path) -> dict[str, Any]:
-    """trafilatura.extract with its defaults, and bare_extraction's metadata."""
+def plain_trafilatura(path: Path, comments: bool = True) -> dict[str, Any]:
+    """trafilatura.extract with its defaults (comments in, or out), and its metadata."""
     import trafilatura
 
     data = path.read_bytes()
-    text = trafilatura.extract(data)
-    doc = trafilatura.bare_extraction(data, with_metadata=True)
+    text = trafilatura.extract(data, include_comments=comments)
+    doc = trafilatura.bare_extraction(data, with_metadata=True, include_comments=comments)
     info: dict[str, Any] = {}
     if doc is not None:
         info = doc if isinstance(doc, dict) else doc.as_dict()
@@ -93,7 +93,9 @@ def _run(args: tuple[str, str]) -> dict[str, Any]:
     logging.disable(logging.CRITICAL)
     which, name = args
     try:
-        return (ours if which == "ours" else plain_trafilatura)(Path(name))
+        if which == "ours":
+            return ours(Path(name))
+        return plain_trafilatura(Path(name), comments=which == "trafilatura")
     except Exception:  # a crash is a finding, reported, not the end of the run
         return {"text": None, "skip": "CRASH " + traceback.format_exc(limit=3)}
 
@@ -155,7 +157,7 @@ def run_pages(folder: Path, expect_path: Path, baseline: bool, limit: int, jobs:
     if limit:
         expect = dict(list(expect.items())[:limit])
     files = sorted({str(folder / v["file"]) for v in expect.values()})
-    runs = ["ours", "trafilatura"] if baseline else ["ours"]
+    runs = ["ours", "trafilatura", "traf-no-comments"] if baseline else ["ours"]
     report: dict[str, Any] = {}
     for which in runs:
         started = time.perf_counter()
@@ -168,7 +170,7 @@ def run_pages(folder: Path, expect_path: Path, baseline: bool, limit: int, jobs:
     for which in runs:
         r = report[which]
         print(
-            f"{which:12} pages {r['pages']}  skipped {r['skipped']}  "
+            f"{which:16} pages {r['pages']}  skipped {r['skipped']}  "
             f"must-have {r['must_have_present']:.1%}  boilerplate absent "
             f"{r['boilerplate_absent']:.1%}  title {r['title_right']:.1%} of {r['title_stated']}  "
             f"date {r['date_right']:.1%} of {r['date_stated']}  "
@@ -252,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     pages = sub.add_parser("pages", help="saved web pages against expected snippets and fields")
     pages.add_argument("folder", type=Path)
     pages.add_argument("expect", type=Path)
-    pages.add_argument("--baseline", action="store_true", help="also plain trafilatura.extract")
+    pages.add_argument(
+        "--baseline", action="store_true", help="also plain trafilatura.extract (comments in, out)"
+    )
     pages.add_argument("--limit", type=int, default=0)
     pages.add_argument("--jobs", type=int, default=2)
     feeds = sub.add_parser("feeds", help="a folder of feed files, one outcome per file")

@@ -310,3 +310,20 @@ def test_decomposed_umlauts_are_composed() -> None:
     html = page("Tram").replace("Supporters say", "Befu\u0308rworter sagen, supporters say")
     (article,) = read_bytes(html.encode(), "nfd.html").articles
     assert "Befürworter sagen" in article.text and "\u0308" not in article.text
+
+
+def test_a_short_poem_post_is_an_article_but_a_notice_among_labels_is_not() -> None:
+    poem = (
+        "<html><body><article><h1>Novembermorgen</h1><p>Der Nebel hängt noch tief über dem Fluss<br>"
+        "die Krähen rufen von den kahlen Pappeln<br>ein Radfahrer verschwindet hinter der Brücke<br>"
+        "und irgendwo brennt schon das erste Licht</p></article></body></html>"
+    )
+    (article,) = read_bytes(poem.encode(), "gedicht.html").articles
+    assert "die Krähen rufen von den kahlen Pappeln" in article.text
+    notice = (
+        "<html><body><ul><li>Home</li><li>News</li><li>Sport</li><li>Login</li></ul>"
+        "<p>Please enable JavaScript in your browser to view this page.</p>"
+        "<ul><li>Imprint</li><li>Privacy</li></ul></body></html>"
+    )
+    with pytest.raises(ReadError, match="no article text found"):
+        read_bytes(notice.encode(), "app.html")

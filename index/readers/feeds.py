@@ -4,7 +4,10 @@ Rule kept here: nothing is fetched and no entity expands without bound. feedpars
 gets the bytes as a stream (a string could be taken for a path or a URL), strips
 the DOCTYPE and keeps only entities with literal values, and its expat parser
 never loads external entities; a feed whose declared entities would still
-expand past a fixed budget is refused before parsing.
+expand past a fixed budget is refused before parsing. And no entry that states
+anything is dropped: with no text of its own, its title, media, link, id or
+stated values stand in (and a note says which); only an empty entry is left out,
+counted in one line.
 """
 
 from __future__ import annotations

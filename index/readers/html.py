@@ -34,6 +34,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_WORDS = 6  # a piece with a sentence mark and this many words is prose
 _LONG_PIECE_WORDS = 20  # a piece this long is prose even without one
 _MIN_PROSE_WORDS = 25  # words of prose that make an article
+_LINE_WORDS = 6  # a piece this long is a line of text, not a label
+_MIN_SHORT_POST_WORDS = 15  # words in lines that make a short post ...
+_SHORT_POST_SHARE = 0.6  # ... when they are most of its words
 _HEADLINE_OVERLAP = 0.6  # share of an h1's words in the title that make it the headline
 _quiet = False
 
@@ -106,8 +109,7 @@ def _pieces(text: str) -> list[str]:
 
 def _sentence_size(piece: str) -> int:
     """Words of a piece of running prose (CJK characters count as half a word), else 0."""
-    ideographs = len(_CJK.findall(piece))
-    words = len(piece.split()) + ideographs // 2
+    words = _words(piece)
     if words >= _LONG_PIECE_WORDS or (words >= _SENTENCE_WORDS and _SENTENCE_MARK.search(piece)):
         return words
     return 0
@@ -154,14 +156,34 @@ def _comparable_words(text: str) -> list[str]:
     return re.findall(r"\w+", clean_line(text).casefold())
 
 
+def _words(piece: str) -> int:
+    return len(piece.split()) + len(_CJK.findall(piece)) // 2
+
+
+def _is_label(piece: str) -> bool:
+    """A menu entry, a button, a price: a few words that do not make a sentence."""
+    words = _words(piece)
+    return words < _LINE_WORDS and not (words >= 4 and _SENTENCE_MARK.search(piece[-2:]))
+
+
 def looks_like_article(text: str) -> bool:
-    """Enough running prose: sentences, in paragraphs, list items or table cells.
+    """Enough running prose: sentences, in paragraphs, list items or table cells;
+    or a short post (a poem, a few lines) made of lines rather than labels.
 
     Menus, product grids and login forms are short labels ("Add to cart",
     "Sign in"); an article, a recipe or a post has sentences of several words.
     """
-    prose = sum(_sentence_size(piece) for piece in _pieces(text))
-    return prose >= _MIN_PROSE_WORDS
+    pieces = _pieces(text)
+    if sum(_sentence_size(piece) for piece in pieces) >= _MIN_PROSE_WORDS:
+        return True
+    total = sum(_words(piece) for piece in pieces)
+    lines = [_words(piece) for piece in pieces if not _is_label(piece)]
+    # One line alone is a caption or a notice ("enable JavaScript"), not a post.
+    return (
+        len(lines) >= 2
+        and sum(lines) >= _MIN_SHORT_POST_WORDS
+        and sum(lines) >= _SHORT_POST_SHARE * total
+    )
 
 
 def _page_language(tree: Any) -> str | None:
