@@ -13,6 +13,7 @@ from index.readers import read_bytes
 from index.readers.base import Extracted
 from index.readers.html import NO_ARTICLE, looks_like_article, page_headline, strip_site_suffix
 from index.readers.htmltext import html_to_text, looks_like_html
+from index.readers.rails import drop_rails
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 
@@ -327,3 +328,37 @@ def test_a_short_poem_post_is_an_article_but_a_notice_among_labels_is_not() -> N
     )
     with pytest.raises(ReadError, match="no article text found"):
         read_bytes(notice.encode(), "app.html")
+
+
+def test_read_more_rails_and_share_bars_go_sentences_stay() -> None:
+    text = "\n".join(
+        [
+            "Die Stadt baut eine neue Brücke über den Neckar.",
+            "Lesen Sie auch: Der Bahnhof wird teurer als geplant",
+            "- Read more: Bridge costs rise again",
+            "Mehr dazu erfahren Sie in unserem Podcast am Freitag.",
+            "Read more about it in the report, which the ministry published on Monday.",
+            "Schon gelesen?",
+            "Teilen mit:",
+            "Keine Kommentare",
+            "Siehe auch das Kapitel über die Stadt.",
+            "Zum Newsletter anmelden",
+        ]
+    )
+    assert drop_rails(text).split("\n") == [
+        "Die Stadt baut eine neue Brücke über den Neckar.",
+        "Mehr dazu erfahren Sie in unserem Podcast am Freitag.",
+        "Read more about it in the report, which the ministry published on Monday.",
+        "Siehe auch das Kapitel über die Stadt.",
+    ]
+    assert drop_rails("Related") == ""
+    assert drop_rails(PARAGRAPHS[0]) == PARAGRAPHS[0]
+
+
+def test_page_loses_an_inline_read_more_line() -> None:
+    html = page("Tram").replace(
+        "</p><p>Supporters",
+        "</p><p><a href='/x'>Read more: Bus lanes to open in the autumn</a></p><p>Supporters",
+    )
+    (article,) = read_bytes(html.encode(), "tram.html").articles
+    assert "Bus lanes" not in article.text and PARAGRAPHS[1] in article.text

@@ -19,6 +19,7 @@ from index.models import CONFIRMED, INFERRED, SOURCE_HTML
 from index.readers.base import Candidate, Extracted, FileContent
 from index.readers.fields import normalise_language
 from index.readers.htmltext import parse_safe
+from index.readers.rails import drop_rails
 from index.readers.xmlcodec import mostly_utf8
 from index.textutil import clean_line, clean_text, normalise_charset
 
@@ -232,7 +233,7 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     info: dict[str, Any] = {}
     if doc is not None:
         info = doc if isinstance(doc, dict) else doc.as_dict()
-    body = _paragraphs(clean_text(str(info.get("text") or "")))
+    body = _paragraphs(drop_rails(clean_text(str(info.get("text") or ""))))
     if not body or not looks_like_article(body):
         raise ReadError(NO_ARTICLE)
     page_url = str(info.get("url") or "")
