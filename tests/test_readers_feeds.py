@@ -36,7 +36,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_rss20_entries_with_content_over_summary(no_network: None) -> None:
     content = read("rss20.xml")
     first, second = content.articles
-    assert content.warnings == ("1 entry with no text skipped (entry 2)",)
+    assert content.warnings == ("1 entry with nothing in it skipped (entry 2)",)
     assert first.entry == 0 and second.entry == 1
     assert first.text == (
         "The two-week ferry strike ended on Monday after union members accepted a new pay "
@@ -107,7 +107,7 @@ def test_cdf_channel() -> None:
 
 def test_feed_with_no_entries_is_one_warning() -> None:
     content = read("empty_feed.rss")
-    assert content.articles == () and content.warnings == ("feed has no entries",)
+    assert content.articles == () and content.warnings == ("feed 'Nothing yet' has no entries",)
 
 
 def test_ill_formed_feed_is_read_with_one_warning() -> None:
@@ -205,3 +205,151 @@ def test_feed_control_characters_are_visible() -> None:
     (article,) = read_bytes(data.encode(), "a.rss").articles
     assert values(article)["title"] == "a<U+202E>b"
     assert "\x9b" not in article.text
+
+
+# --- entries without text, and encodings the file gets wrong ----------------------------
+
+
+def test_link_only_and_title_only_entries_become_articles() -> None:
+    data = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Linkliste</title>'
+        b"<item><link>https://news.example/2025/07/14/tram</link></item>"
+        b"<item><title>Tram gets green light</title><link>https://news.example/a2</link></item>"
+        b"<item><guid isPermaLink='false'>urn:news:3</guid></item>"
+        b"<item><enclosure url='https://news.example/ep4.mp3' type='audio/mpeg' length='9'/></item>"
+        b"<item><description>&lt;img src='https://news.example/p.jpg' alt='The new tram at the depot'&gt;</description></item>"
+        b"<item></item>"
+        b"</channel></rss>"
+    )
+    content = read_bytes(data, "links.rss")
+    texts = [a.text for a in content.articles]
+    assert texts == [
+        "https://news.example/2025/07/14/tram",
+        "Tram gets green light",
+        "urn:news:3",
+        "enclosure link: https://news.example/ep4.mp3",
+        "[image: The new tram at the depot]",
+    ]
+    link_only = content.articles[0]
+    assert values(link_only)["url"] == "https://news.example/2025/07/14/tram"
+    assert dict(link_only.extra)["note"] == "entry has no text or title; its link stands for it"
+    assert "title" not in values(link_only)
+    assert content.warnings == ("1 entry with nothing in it skipped (entry 5)",)
+
+
+def test_rdf_feed_with_several_items_and_dublin_core() -> None:
+    data = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+        'xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        '<channel rdf:about="https://blog.example/"><title>Gartenblog</title>'
+        "<link>https://blog.example/</link><description>d</description></channel>"
+        '<item rdf:about="https://blog.example/1"><title>Tomaten pflanzen</title>'
+        "<link>https://blog.example/1</link><description>Jetzt ist die beste Zeit.</description>"
+        "<dc:date>2025-05-01</dc:date><dc:creator>Eva Grün</dc:creator></item>"
+        '<item rdf:about="https://blog.example/2"><title>Schnecken im Beet</title>'
+        "<link>https://blog.example/2</link></item>"
+        "</rdf:RDF>"
+    ).encode()
+    first, second = read_bytes(data, "garten.rdf").articles
+    assert first.text == "Jetzt ist die beste Zeit."
+    assert values(first)["author"] == "Eva Grün" and values(first)["date"].startswith("2025-05-01")
+    assert values(first)["outlet"] == "Gartenblog"
+    assert second.text == "Schnecken im Beet"  # title-only item
+
+
+def test_atom03_entry_with_summary_only_and_issued_date() -> None:
+    data = (
+        b'<?xml version="1.0" encoding="utf-8"?>'
+        b'<feed version="0.3" xmlns="http://purl.org/atom/ns#">'
+        b"<title>Old Atom</title><entry><title>Kurz</title>"
+        b'<link rel="alternate" type="text/html" href="https://old.example/k"/>'
+        b"<issued>2004-01-02T03:04:05Z</issued>"
+        b"<summary>A summary, the only text the entry has.</summary></entry></feed>"
+    )
+    (article,) = read_bytes(data, "old.atom").articles
+    assert article.text == "A summary, the only text the entry has."
+    assert values(article)["date"] == "2004-01-02T03:04:05+00:00"
+    assert values(article)["url"] == "https://old.example/k"
+
+
+def test_feed_declared_utf8_but_written_in_latin1() -> None:
+    body = (
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Südblick</title>'
+        "<item><title>Straßenfest in Köln</title>"
+        "<description>Die Anwohner der Südstadt feiern am Wochenende ihr größtes Fest.</description>"
+        "</item></channel></rss>"
+    )
+    content = read_bytes(body.encode("latin-1"), "sued.rss")
+    (article,) = content.articles
+    assert article.text == "Die Anwohner der Südstadt feiern am Wochenende ihr größtes Fest."
+    assert values(article)["title"] == "Straßenfest in Köln"
+    assert content.warnings == (
+        "declared UTF-8, but not written in it; read as detected; 1 entry read",
+    )
+
+
+def test_feed_declared_latin1_but_written_in_utf8() -> None:
+    body = (
+        '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>T</title>'
+        "<item><title>Größte Brücke</title><description>Über die Brücke.</description>"
+        "</item></channel></rss>"
+    )
+    content = read_bytes(body.encode("utf-8"), "b.rss")
+    assert content.articles[0].text == "Über die Brücke."
+    assert values(content.articles[0])["title"] == "Größte Brücke"
+    assert content.warnings == ("declared ISO-8859-1, but written in UTF-8; 1 entry read",)
+
+
+def test_undeclared_cyrillic_feed_is_detected() -> None:
+    body = (
+        "<rss version='2.0'><channel><title>Новости</title><item><title>Новый мост</title>"
+        "<description>Городской совет утвердил строительство нового моста через реку, "
+        "работы начнутся весной и продлятся два года.</description></item></channel></rss>"
+    )
+    content = read_bytes(body.encode("koi8-r"), "ru.rss")
+    (article,) = content.articles
+    assert article.text.startswith("Городской совет утвердил строительство")
+    assert values(article)["title"] == "Новый мост"
+    (warning,) = content.warnings
+    assert warning.startswith("not UTF-8 and no encoding declared; read as detected")
+
+
+def test_feeds_with_boms_keep_their_text() -> None:
+    body = (
+        "<?xml version='1.0' encoding='{enc}'?><rss version='2.0'><channel><title>T</title>"
+        "<item><title>Ärger</title><description>Über Straßen.</description></item>"
+        "</channel></rss>"
+    )
+    for codec, bom in (
+        ("utf-8", b"\xef\xbb\xbf"),
+        ("utf-16-le", b"\xff\xfe"),
+        ("utf-16-be", b"\xfe\xff"),
+    ):
+        data = bom + body.format(enc="utf-16" if "16" in codec else codec).encode(codec)
+        content = read_bytes(data, "bom.rss")
+        assert content.articles[0].text == "Über Straßen.", codec
+        assert content.warnings == (), codec
+
+
+def test_utf8_feed_with_a_stray_windows1252_byte() -> None:
+    body = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Größe</title>'
+        "<item><title>Straße</title><description>Die Brücke über die Straße – im Café STRAY."
+        "</description></item></channel></rss>"
+    )
+    data = body.encode("utf-8").replace(b"STRAY", "Müller".encode("cp1252"))
+    content = read_bytes(data, "mixed.rss")
+    assert content.articles[0].text == "Die Brücke über die Straße – im Café Müller."
+    assert values(content.articles[0])["outlet"] == "Größe"
+    (warning,) = content.warnings
+    assert warning.startswith("UTF-8 with a few bytes in another encoding")
+
+
+def test_decomposed_umlauts_in_a_feed_are_composed() -> None:
+    data = (
+        "<rss version='2.0'><channel><title>T</title><item><title>Gepru\u0308ft</title>"
+        "<description>Die Bru\u0308cke ist gepru\u0308ft.</description></item></channel></rss>"
+    ).encode()
+    (article,) = read_bytes(data, "nfd.rss").articles
+    assert article.text == "Die Brücke ist geprüft." and values(article)["title"] == "Geprüft"

@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from index.corpus import read_file
 from index.errors import ReadError
-from index.models import CONFIRMED, INFERRED, SOURCE_HTML
+from index.models import CONFIRMED, INFERRED, SOURCE_HTML, Article
 from index.readers import read_bytes
 from index.readers.base import Extracted
-from index.readers.html import NO_ARTICLE, looks_like_article, strip_site_suffix
+from index.readers.html import NO_ARTICLE, looks_like_article, page_headline, strip_site_suffix
 from index.readers.htmltext import html_to_text, looks_like_html
+from index.readers.rails import drop_rails
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers"
 
@@ -179,3 +181,184 @@ def test_looks_like_html() -> None:
     assert looks_like_html("<BR/>")
     assert not looks_like_html("a < b and c > d")
     assert not looks_like_html("[bold]rich[/bold]")
+
+
+# --- real-world page shapes -------------------------------------------------------------
+
+
+def read_page(name: str) -> Article:
+    result = read_file(FIXTURES, FIXTURES / name)
+    assert result.skipped == () and result.warnings == ()
+    (article,) = result.articles
+    return article
+
+
+def test_german_blog_post_without_cookie_notice_rails_or_comments() -> None:
+    article = read_page("de_blog_comments.html")
+    text = article.text
+    for sentence in (
+        "Seit dem Frühjahr schließt die Stadtbibliothek am Samstag bereits um 13 Uhr.",
+        "Die Stadtverwaltung begründet die kürzeren Öffnungszeiten mit fehlendem Personal.",
+        "Fast alle wünschen sich längere Öffnungszeiten am Wochenende,",  # zero-width space gone
+        "Was jetzt passieren müsste",
+        "kann bis Ende November eine Eingabe an den Ausschuss richten.",
+    ):
+        assert sentence in text
+    assert "\u00ad" not in text and "\u200b" not in text
+    for boilerplate in (
+        "Cookies",
+        "Einverstanden",
+        "Das könnte Sie auch interessieren",
+        "Zehn Lieblingsorte",
+        "Weiterlesen",
+        "Vorheriger Beitrag",
+        "Marlene_K",
+        "verschlossener Tür",
+        "offene Bibliothek in Bremen funktioniert",
+        "Schreibe einen Kommentar",
+        "Impressum",
+        "Über mich",
+    ):
+        assert boilerplate not in text
+    meta = article.meta
+    assert meta.title.value == "Warum unsere Stadtbibliothek länger öffnen sollte"
+    assert meta.date.value == "2024-11-05"
+    assert meta.author.value == "Jonas Albrecht"
+    assert meta.outlet.value == "Notizen aus Kassel"
+    assert (meta.language.value or "").startswith("de")
+
+
+def test_latin1_page_without_a_declared_charset() -> None:
+    article = read_page("de_latin1_undeclared.html")
+    assert "Nach dem höchsten Donaupegel seit elf Jahren entspannt sich die Lage" in article.text
+    assert "«Unter dem Schlamm liegen Gullydeckel, die das Wasser angehoben hat»" in article.text
+    assert "Geschäfte in der Höllgasse bleiben voraussichtlich" in article.text
+    assert "Ã" not in article.text and "\ufffd" not in article.text
+    for boilerplate in ("Übersicht", "Wetter", "Alle Rechte vorbehalten", "redaktion@"):
+        assert boilerplate not in article.text
+    assert article.meta.title.value == "Hochwasser: Pegel in Passau sinkt langsam"
+    assert article.meta.date.value == "2024-06-06"
+    assert article.meta.author.value == "Sabine Höß"
+
+
+def test_short_recipe_and_table_laid_out_posts_are_articles() -> None:
+    steps = "".join(
+        f"<li>{s}</li>"
+        for s in (
+            "Alle Zutaten in eine Schüssel geben und zu einem glatten Teig verarbeiten.",
+            "Den Teig auf einer bemehlten Fläche ausrollen und Figuren ausstechen.",
+            "Im Ofen bei 200 Grad etwa fünfzehn Minuten goldbraun backen.",
+        )
+    )
+    recipe = (
+        "<html><body><div class='post'><h1>Mandelplätzchen</h1><p>Ergibt: 40 Stück</p>"
+        f"<ul><li>300 g Mehl</li><li>200 g Zucker</li></ul><ol>{steps}</ol></div></body></html>"
+    )
+    (article,) = read_bytes(recipe.encode(), "rezept.html").articles
+    assert "zu einem glatten Teig verarbeiten." in article.text
+    cell = " ".join(PARAGRAPHS)
+    layout = (
+        "<html><body><table><tr><td><a href='/'>Home</a> | <a href='/blog'>Blog</a></td></tr>"
+        f"<tr><td>{cell}</td></tr></table></body></html>"
+    )
+    (article,) = read_bytes(layout.encode(), "vereinsseite.html").articles
+    assert PARAGRAPHS[1] in article.text
+
+
+@pytest.mark.parametrize(
+    ("title", "headings", "expected"),
+    [
+        ("Wahl 2025: Grüne legen zu | Regionalblatt", ["Grüne legen zu"], "Grüne legen zu"),
+        ("NWX Magazin | Stress im Büro", ["Stress im Büro"], "Stress im Büro"),
+        ("Stress im Büro", ["Kicker Stress im Büro"], "Stress im Büro"),  # a kicker stays out
+        ("Warum wir bauen", ["Mein kleiner Blog", "Warum wir bauen"], "Warum wir bauen"),
+        ("Nummer zwei: Leo", ["seelenradio"], "Nummer zwei: Leo"),  # the blog's name
+        ("", ["Monstergespräche #1"], "Monstergespräche #1"),
+        ("", ["Blog", "Post"], ""),
+        (
+            "Sazerac! Alles über den Klassiker",
+            ["Sazerac - alles über den Klassiker"],
+            "Sazerac! Alles über den Klassiker",  # the same words: the title as it is
+        ),
+    ],
+)
+def test_page_headline(title: str, headings: list[str], expected: str) -> None:
+    assert page_headline(title, headings) == expected
+
+
+def test_title_is_the_h1_headline_when_the_title_tag_dresses_it_up() -> None:
+    html = page(
+        "Verkehr: Tram network to grow by twelve kilometres | News",
+        body_extra="",
+    ).replace(
+        "<div class='story'>",
+        "<div class='story'><h1>Tram network to grow by twelve kilometres</h1>",
+    )
+    (article,) = read_bytes(html.encode(), "tram.html").articles
+    assert values(article)["title"] == "Tram network to grow by twelve kilometres"
+
+
+def test_utf8_page_with_a_stray_windows1252_byte_keeps_its_umlauts() -> None:
+    html = page("Straßenbahn").replace(
+        "</p></div>", "</p><p>Die Stadtwerke senden Grüße aus dem Café STRAY am Markt.</p></div>"
+    )
+    data = html.encode("utf-8").replace(b"STRAY", "Müller".encode("cp1252"))
+    (article,) = read_bytes(data, "mixed.html").articles
+    assert "Grüße aus dem Café Müller am Markt." in article.text
+
+
+def test_decomposed_umlauts_are_composed() -> None:
+    html = page("Tram").replace("Supporters say", "Befu\u0308rworter sagen, supporters say")
+    (article,) = read_bytes(html.encode(), "nfd.html").articles
+    assert "Befürworter sagen" in article.text and "\u0308" not in article.text
+
+
+def test_a_short_poem_post_is_an_article_but_a_notice_among_labels_is_not() -> None:
+    poem = (
+        "<html><body><article><h1>Novembermorgen</h1><p>Der Nebel hängt noch tief über dem Fluss<br>"
+        "die Krähen rufen von den kahlen Pappeln<br>ein Radfahrer verschwindet hinter der Brücke<br>"
+        "und irgendwo brennt schon das erste Licht</p></article></body></html>"
+    )
+    (article,) = read_bytes(poem.encode(), "gedicht.html").articles
+    assert "die Krähen rufen von den kahlen Pappeln" in article.text
+    notice = (
+        "<html><body><ul><li>Home</li><li>News</li><li>Sport</li><li>Login</li></ul>"
+        "<p>Please enable JavaScript in your browser to view this page.</p>"
+        "<ul><li>Imprint</li><li>Privacy</li></ul></body></html>"
+    )
+    with pytest.raises(ReadError, match="no article text found"):
+        read_bytes(notice.encode(), "app.html")
+
+
+def test_read_more_rails_and_share_bars_go_sentences_stay() -> None:
+    text = "\n".join(
+        [
+            "Die Stadt baut eine neue Brücke über den Neckar.",
+            "Lesen Sie auch: Der Bahnhof wird teurer als geplant",
+            "- Read more: Bridge costs rise again",
+            "Mehr dazu erfahren Sie in unserem Podcast am Freitag.",
+            "Read more about it in the report, which the ministry published on Monday.",
+            "Schon gelesen?",
+            "Teilen mit:",
+            "Keine Kommentare",
+            "Siehe auch das Kapitel über die Stadt.",
+            "Zum Newsletter anmelden",
+        ]
+    )
+    assert drop_rails(text).split("\n") == [
+        "Die Stadt baut eine neue Brücke über den Neckar.",
+        "Mehr dazu erfahren Sie in unserem Podcast am Freitag.",
+        "Read more about it in the report, which the ministry published on Monday.",
+        "Siehe auch das Kapitel über die Stadt.",
+    ]
+    assert drop_rails("Related") == ""
+    assert drop_rails(PARAGRAPHS[0]) == PARAGRAPHS[0]
+
+
+def test_page_loses_an_inline_read_more_line() -> None:
+    html = page("Tram").replace(
+        "</p><p>Supporters",
+        "</p><p><a href='/x'>Read more: Bus lanes to open in the autumn</a></p><p>Supporters",
+    )
+    (article,) = read_bytes(html.encode(), "tram.html").articles
+    assert "Bus lanes" not in article.text and PARAGRAPHS[1] in article.text

@@ -4,7 +4,10 @@ Rule kept here: nothing is fetched and no entity expands without bound. feedpars
 gets the bytes as a stream (a string could be taken for a path or a URL), strips
 the DOCTYPE and keeps only entities with literal values, and its expat parser
 never loads external entities; a feed whose declared entities would still
-expand past a fixed budget is refused before parsing.
+expand past a fixed budget is refused before parsing. And no entry that states
+anything is dropped: with no text of its own, its title, media, link, id or
+stated values stand in (and a note says which); only an empty entry is left out,
+counted in one line.
 """
 
 from __future__ import annotations
@@ -13,13 +16,16 @@ import calendar
 import datetime as dt
 import io
 import re
+import unicodedata
+from dataclasses import replace
 from typing import Any
 
 from index.errors import ReadError
 from index.models import CONFIRMED, SOURCE_FEED
 from index.readers.base import Candidate, Extracted, FileContent
 from index.readers.fields import normalise_language, parse_iso
-from index.readers.htmltext import html_to_text, looks_like_html
+from index.readers.htmltext import html_to_text, looks_like_html, media_text
+from index.readers.xmlcodec import feed_bytes
 from index.textutil import clean_line, clean_text
 
 # Entity declarations feedparser keeps: a literal value with no "&" (so no nesting).
@@ -79,7 +85,8 @@ def _detail_text(detail: Any, fallback: str = "") -> str:
 def _entry_text(entry: Any) -> str:
     """The fullest text an entry has: any content element, else the summary."""
     texts = [_detail_text(item) for item in entry.get("content", []) or []]
-    texts.append(_detail_text(entry.get("summary_detail"), entry.get("summary", "")))
+    if entry.get("summary_detail") or not texts:  # else feedparser copied the content there
+        texts.append(_detail_text(entry.get("summary_detail"), entry.get("summary", "")))
     return max(texts, key=len, default="")
 
 
@@ -92,15 +99,75 @@ def _author(entry: Any) -> str | None:
     return author or None
 
 
+# Entry keys that say nothing by themselves, or repeat another key in a richer form.
+_QUIET_KEYS = frozenset({"guidislink", "title", "link", "id"})
+_STATED_LIMIT = 400  # characters of the line made of an entry's values
+
+
+def _value_text(value: Any) -> str:
+    """A feedparser value as a short string: a dict's or list's strings, in order."""
+    if isinstance(value, str):
+        return clean_line(value)
+    if isinstance(value, dict):
+        items = [(k, v) for k, v in value.items() if not k.endswith(("_parsed", "_detail"))]
+        return ", ".join(t for t in (_value_text(v) for _, v in items) if t)
+    if isinstance(value, list | tuple):
+        return ", ".join(dict.fromkeys(t for t in (_value_text(v) for v in value) if t))
+    return ""
+
+
+def _stated(entry: Any) -> str:
+    """ "author: Jane Doe; tags: Science": what an entry with no text, title or link states."""
+    parts: list[str] = []
+    for name, value in entry.items():
+        if name in _QUIET_KEYS or name.endswith(("_parsed", "_detail")):
+            continue
+        if name == "summary" and entry.get("content"):
+            continue  # feedparser copies the content there
+        if name == "links":
+            parts.extend(
+                f"{link.get('rel') or 'link'} link: {clean_line(str(link.get('href', '')))}"
+                for link in value or []
+                if isinstance(link, dict) and clean_line(str(link.get("href", "")))
+            )
+            continue
+        shown = _value_text(value)
+        if name in ("content", "summary") and shown:
+            shown = "markup with no text"  # its text, had it any, would be the article's
+        if shown:
+            parts.append(f"{name.replace('_', ' ')}: {shown}")
+    line = "; ".join(dict.fromkeys(parts))
+    return line if len(line) <= _STATED_LIMIT else line[: _STATED_LIMIT - 1] + "…"
+
+
+def _stand_in(entry: Any, title: str) -> tuple[str, str]:
+    """(text, note) for an entry with no text: its title, else its link or id, else its values."""
+    if title:
+        return title, "entry has no text; its title stands for it"
+    markup = [item.get("value", "") for item in entry.get("content", []) or []]
+    markup += [entry.get("summary", ""), entry.get("title", "")]
+    media = media_text("\n".join(str(m or "") for m in markup))
+    if media:
+        return media, "entry has no text or title; its media stand for it"
+    for name in ("link", "id"):
+        value = clean_line(str(entry.get(name, "") or ""))
+        if value:
+            return value, f"entry has no text or title; its {name} stands for it"
+    stated = _stated(entry)
+    if stated:
+        return stated, "entry has no text, title or link; the values it states stand for it"
+    return "", ""
+
+
 def _entry_article(entry: Any, index: int, feed: Any) -> tuple[Extracted | None, str]:
     title = _detail_text(entry.get("title_detail"), entry.get("title", ""))
     title = " ".join(title.split())
     text = _entry_text(entry)
     note = ""
-    if not text and title:
-        text, note = title, "entry has no text; its title stands for it"
     if not text:
-        return None, "no text"
+        text, note = _stand_in(entry, title)
+    if not text:
+        return None, "nothing in it"
     cands: list[Candidate] = []
     if title:
         cands.append(Candidate("title", title, SOURCE_FEED, CONFIRMED, "entry title"))
@@ -128,6 +195,8 @@ def _entry_article(entry: Any, index: int, feed: Any) -> tuple[Extracted | None,
         extra.append(("tags", ", ".join(t for t in tags if t)))
     if note:
         extra.append(("note", note))
+    cands = [replace(c, value=unicodedata.normalize("NFC", c.value)) for c in cands]
+    text = unicodedata.normalize("NFC", text)  # composed characters; as in web pages
     return Extracted(text=text, entry=index, candidates=tuple(cands), extra=tuple(extra)), ""
 
 
@@ -146,14 +215,18 @@ def read_feed(data: bytes) -> FileContent:
     import feedparser
 
     _check_entities(data)
+    source, recoded = feed_bytes(data)
     try:
-        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+        parsed = feedparser.parse(
+            io.BytesIO(source), resolve_relative_uris=False, sanitize_html=True
+        )
     except Exception as exc:  # feedparser's loose parser has failure modes of its own
         raise ReadError(f"unreadable feed ({_reason(exc)})") from None
     entries = list(parsed.get("entries", []))
     feed = parsed.get("feed", {})
     bozo = bool(parsed.get("bozo"))
-    reason = _reason(parsed.get("bozo_exception", "")) if bozo else ""
+    problem = parsed.get("bozo_exception", "") if bozo else ""
+    reason = _reason(problem) if bozo else ""
     if not entries:
         if not parsed.get("version") and not feed:
             raise ReadError(f"not a readable feed ({reason or 'no RSS, Atom or RDF content'})")
@@ -161,7 +234,9 @@ def read_feed(data: bytes) -> FileContent:
             raise ReadError(f"unreadable feed ({reason})")
         if bozo:  # cut short or broken before its first entry
             raise ReadError(f"ill-formed feed ({reason}); no entries read")
-        return FileContent((), ("feed has no entries",))
+        title = clean_line(str(feed.get("title", "") or ""))
+        named = f"feed {title[:60]!r}" if title else "feed"
+        return FileContent((), (f"{named} has no entries",))
     articles: list[Extracted] = []
     dropped: list[int] = []
     for index, entry in enumerate(entries):
@@ -172,14 +247,19 @@ def read_feed(data: bytes) -> FileContent:
             articles.append(article)
     if not articles:
         if bozo:
-            raise ReadError(f"unreadable feed ({reason}); no entry with text")
-        return FileContent(
-            (), (f"feed has no entries with text ({_count(len(dropped), 'entry')})",)
-        )
+            raise ReadError(f"unreadable feed ({reason}); no entry with anything in it")
+        return FileContent((), (f"feed's entries are all empty ({_count(len(dropped), 'entry')})",))
     warnings: list[str] = []
-    if bozo:
-        warnings.append(f"ill-formed feed ({reason}); {_count(len(articles), 'entry')} read")
+    read = _count(len(articles), "entry")
+    if recoded:
+        warnings.append(f"{recoded}; {read} read")
+    if isinstance(problem, feedparser.CharacterEncodingOverride):
+        warnings.append(f"wrong encoding ({reason}); {read} read")
+    elif bozo:
+        warnings.append(f"ill-formed feed ({reason}); {read} read")
     if dropped:
         where = ", ".join(str(i) for i in dropped[:10]) + (" ..." if len(dropped) > 10 else "")
-        warnings.append(f"{_count(len(dropped), 'entry')} with no text skipped (entry {where})")
+        warnings.append(
+            f"{_count(len(dropped), 'entry')} with nothing in it skipped (entry {where})"
+        )
     return FileContent(tuple(articles), tuple(warnings))

@@ -8,8 +8,10 @@ indexed as a page of menus. Nothing is fetched: trafilatura gets the page's text
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
+import unicodedata
 from typing import Any
 
 from index.errors import ReadError
@@ -17,7 +19,9 @@ from index.models import CONFIRMED, INFERRED, SOURCE_HTML
 from index.readers.base import Candidate, Extracted, FileContent
 from index.readers.fields import normalise_language
 from index.readers.htmltext import parse_safe
-from index.textutil import clean_line, clean_text
+from index.readers.rails import drop_rails
+from index.readers.xmlcodec import mostly_utf8
+from index.textutil import clean_line, clean_text, normalise_charset
 
 NO_ARTICLE = "no article text found (a page of menus, a login wall or a script-rendered page?)"
 _META_CHARSET = re.compile(
@@ -25,8 +29,16 @@ _META_CHARSET = re.compile(
 )
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
 _SEPARATORS = (" - ", " | ", " — ", " – ", " :: ", " · ", " • ", ": ")
-_SENTENCE_END = re.compile(r"[.!?。！？…»“”\"')]\s*$")
-_MIN_PROSE_CHARS = 200  # characters in sentence-like lines that make an article
+_SENTENCE_MARK = re.compile(r"[.!?;。！？…]")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_SENTENCE_WORDS = 6  # a piece with a sentence mark and this many words is prose
+_LONG_PIECE_WORDS = 20  # a piece this long is prose even without one
+_MIN_PROSE_WORDS = 25  # words of prose that make an article
+_LINE_WORDS = 6  # a piece this long is a line of text, not a label
+_MIN_SHORT_POST_WORDS = 15  # words in lines that make a short post ...
+_SHORT_POST_SHARE = 0.6  # ... when they are most of its words
+_HEADLINE_OVERLAP = 0.6  # share of an h1's words in the title that make it the headline
 _quiet = False
 
 
@@ -35,6 +47,19 @@ def declared_charset(data: bytes) -> str | None:
     head = data[:4096]
     match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
     return match.group(1).decode("ascii") if match else None
+
+
+def _decoded(data: bytes, decode: Any) -> str:
+    """The page's text: a UTF-8 page with a few stray Windows-1252 bytes keeps its UTF-8."""
+    declared = declared_charset(data)
+    if normalise_charset(declared) in (None, "utf-8") and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            mixed = mostly_utf8(data)
+            if mixed is not None:
+                return mixed
+    return str(decode(data, declared))
 
 
 def _silence_libraries() -> None:
@@ -71,19 +96,95 @@ def strip_site_suffix(title: str, site: str | None) -> str:
     return title
 
 
-def looks_like_article(text: str) -> bool:
-    """Enough running prose: lines long enough and ending like sentences.
-
-    Menus, product grids and login forms are short lines; an article has paragraphs.
-    """
-    prose = 0
+def _pieces(text: str) -> list[str]:
+    """Lines as readable pieces: table rows split into cells, list markers dropped."""
+    out: list[str] = []
     for line in text.split("\n"):
         line = line.strip()
-        if line.startswith(("- ", "| ")):
-            continue  # list items and table rows are not paragraphs
-        if len(line) >= 60 and _SENTENCE_END.search(line) or len(line) >= 160:
-            prose += len(line)
-    return prose >= _MIN_PROSE_CHARS
+        if line.startswith("|"):
+            out.extend(cell.strip() for cell in _CELL_SPLIT.split(line.strip("| ")))
+        else:
+            out.append(line.removeprefix("- ").strip())
+    return [piece for piece in out if piece]
+
+
+def _sentence_size(piece: str) -> int:
+    """Words of a piece of running prose (CJK characters count as half a word), else 0."""
+    words = _words(piece)
+    if words >= _LONG_PIECE_WORDS or (words >= _SENTENCE_WORDS and _SENTENCE_MARK.search(piece)):
+        return words
+    return 0
+
+
+def _headings(tree: Any) -> list[str]:
+    try:
+        found = tree.xpath("//h1")
+    except Exception:  # lxml raises its own error types for odd documents
+        return []
+    return [line for line in (clean_line(h.text_content()) for h in found[:20]) if line]
+
+
+def page_headline(title: str, headings: list[str]) -> str:
+    """The headline among the page's h1 headings that its title dresses up, else the title.
+
+    Titles carry site names, sections and kickers ("Politik: Headline - Site",
+    "Headline | Blog"); the h1 is the headline a reader sees. A heading is taken
+    when the title contains it, or shares most of its words; never when it
+    itself contains the title (a kicker above the headline).
+    """
+    if not title:
+        return headings[0] if len(headings) == 1 else title
+    key = _comparable_words(title)
+    keys = [_comparable_words(h) for h in headings]
+    padded = f" {' '.join(key)} "
+    if any(k == key for k in keys) or any(padded in f" {' '.join(k)} " for k in keys if k):
+        return title
+    joined = " ".join(key)
+    for heading, words in zip(headings, keys, strict=True):
+        if len(words) >= 2 and f" {' '.join(words)} " in f" {joined} ":
+            return heading
+    wanted = set(key)
+    best, share = title, 0.0
+    for heading, words in zip(headings, keys, strict=True):
+        if words and len(words) <= 40:
+            overlap = len(set(words) & wanted) / len(set(words))
+            if overlap > share:
+                best, share = heading, overlap
+    return best if share >= _HEADLINE_OVERLAP else title
+
+
+def _comparable_words(text: str) -> list[str]:
+    return re.findall(r"\w+", clean_line(text).casefold())
+
+
+def _words(piece: str) -> int:
+    return len(piece.split()) + len(_CJK.findall(piece)) // 2
+
+
+def _is_label(piece: str) -> bool:
+    """A menu entry, a button, a price: a few words that do not make a sentence."""
+    words = _words(piece)
+    return words < _LINE_WORDS and not (words >= 4 and _SENTENCE_MARK.search(piece[-2:]))
+
+
+def looks_like_article(text: str) -> bool:
+    """Enough running prose: sentences, in paragraphs, list items or table cells;
+    or a short post (a poem, a few lines) made of lines rather than labels.
+
+    Menus, product grids and login forms are short labels ("Add to cart",
+    "Sign in"); an article, a recipe or a post has sentences of several words.
+    """
+    pieces = _pieces(text)
+    if sum(_sentence_size(piece) for piece in pieces) >= _MIN_PROSE_WORDS:
+        return True
+    total = sum(_words(piece) for piece in pieces)
+    lines = [_words(piece) for piece in pieces if not _is_label(piece)]
+    # One line alone is a caption or a notice ("enable JavaScript"), not a post.
+    return (
+        len(lines) >= 2
+        and sum(lines) >= _MIN_SHORT_POST_WORDS
+        and sum(lines) >= _SHORT_POST_SHARE * total
+    )
 
 
 def _page_language(tree: Any) -> str | None:
@@ -114,12 +215,14 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     from trafilatura.utils import load_html
 
     _silence_libraries()
-    text = parse_safe(decode(data, declared_charset(data)))
+    # Composed characters (NFC, not NFKC: nothing is reworded): "ü" typed and "u" + "¨"
+    # saved by some editors read and match alike.
+    text = parse_safe(unicodedata.normalize("NFC", _decoded(data, decode)))
     tree = load_html(text)
     if tree is None:
         raise ReadError("not a readable HTML page")
     doc = trafilatura.bare_extraction(
-        tree,
+        copy.deepcopy(tree),  # extraction prunes the tree; htmldate needs it whole
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -130,7 +233,7 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     info: dict[str, Any] = {}
     if doc is not None:
         info = doc if isinstance(doc, dict) else doc.as_dict()
-    body = _paragraphs(clean_text(str(info.get("text") or "")))
+    body = _paragraphs(drop_rails(clean_text(str(info.get("text") or ""))))
     if not body or not looks_like_article(body):
         raise ReadError(NO_ARTICLE)
     page_url = str(info.get("url") or "")
@@ -139,9 +242,12 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     if site and page_url and _comparable(site) == _comparable(_host(page_url)):
         site = None  # trafilatura's fallback from the URL's host: the page does not state it
     title = clean_line(str(info.get("title") or ""))
-    if title:
-        stripped = strip_site_suffix(title, site or (_host_name(page_url) if page_url else None))
-        note = "page title" + (" without the site name" if stripped != title else "")
+    stripped = strip_site_suffix(title, site or (_host_name(page_url) if page_url else None))
+    note = "page title" + (" without the site name" if stripped != title else "")
+    headline = page_headline(stripped, _headings(tree))
+    if headline != stripped:
+        stripped, note = headline, "the page's headline (h1)"
+    if stripped:
         cands.append(Candidate("title", stripped, SOURCE_HTML, CONFIRMED, note))
     if site:
         cands.append(Candidate("outlet", site, SOURCE_HTML, CONFIRMED, "the page's site name"))

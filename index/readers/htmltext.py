@@ -166,3 +166,35 @@ def _join(pieces: list[str | int]) -> str:
             at_line_start = False
         out.append(piece)
     return clean_text("".join(out))  # trailing spaces go there; leading ones went above
+
+
+_MEDIA = {"img": "image", "video": "video", "audio": "audio", "iframe": "embedded page",
+          "object": "embedded object", "embed": "embedded object", "svg": "drawing"}  # fmt: skip
+
+
+def media_text(html: str) -> str:
+    """ "[image: alt or address]" lines for the media of a fragment that has no text.
+
+    A photo post or a video entry is still something a reader wants listed; its
+    images' descriptions (else their addresses) say what it holds.
+    """
+    import lxml.etree
+    import lxml.html
+
+    source = parse_safe(html)
+    if not source.strip():
+        return ""
+    try:
+        root = lxml.html.fromstring(source)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    lines: list[str] = []
+    for el in root.iter():
+        tag = el.tag.rsplit("}", 1)[-1].lower() if isinstance(el.tag, str) else ""
+        if tag not in _MEDIA:
+            continue
+        what = next(
+            (el.get(a) for a in ("alt", "title", "src", "data") if (el.get(a) or "").strip()), ""
+        )
+        lines.append(f"[{_MEDIA[tag]}: {what}]" if what.strip() else f"[{_MEDIA[tag]}]")
+    return clean_text("\n".join(dict.fromkeys(lines)))
