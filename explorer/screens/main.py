@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, OptionList, ProgressBar, Static, TabbedContent, TabPane
 
 from explorer.safe_text import safe
@@ -28,7 +27,9 @@ from index import (
     SearchResult,
 )
 
-DEBOUNCE = 0.12
+# No debounce: a key is searched at once when no search is running; keys typed
+# while one runs wait for it, and only the newest of them is searched next.
+DEBOUNCE = 0.0
 NARROW = 110  # below this width the search and article panes take turns
 
 
@@ -86,7 +87,8 @@ class MainScreen(Screen[None]):
         self.marked: str | None = None
         self._seq = 0
         self._shown_seq = -1
-        self._timer: Timer | None = None
+        self._searching = False  # a search worker has not answered yet
+        self._queued: tuple[str, Filters] | None = None  # to search once it answers
         self._last_query = ""
         self.last_result: SearchResult | None = None
         self.ready = False
@@ -124,15 +126,23 @@ class MainScreen(Screen[None]):
     @on(SearchPane.QueryChanged)
     def on_search_pane_query_changed(self, event: SearchPane.QueryChanged) -> None:
         self._last_query = event.query
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(event.query))
+        self.run_search(event.query)
 
     def run_search(self, query: str) -> None:
         if not self.ready:
             return
+        self._queued = (query, self.filters)
+        if not self._searching:
+            self._start_search()
+
+    def _start_search(self) -> None:
+        if self._queued is None:
+            return
+        query, filters = self._queued
+        self._queued = None
+        self._searching = True
         self._seq += 1
-        self._search(self._seq, query, self.filters)
+        self._search(self._seq, query, filters)
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, seq: int, query: str, filters: Filters) -> None:
@@ -151,6 +161,11 @@ class MainScreen(Screen[None]):
         self.post_message(self.Searched(seq, result))
 
     def on_main_screen_searched(self, event: Searched) -> None:
+        if event.seq == self._seq:
+            self._searching = False
+            self._start_search()  # asked for while this one ran: the newest query now
+        if event.seq < self._seq and event.result is not None:
+            return  # a newer query is being searched: painting this one would delay it
         if event.seq < self._shown_seq:
             return  # an older, slower search: a newer result is on screen
         self._shown_seq = event.seq
