@@ -1,30 +1,15 @@
 """explorer's non-UI core: reading corpora, metadata, the Whoosh index, search
-and analysis. Never imports `textual` or `explorer`; returns frozen dataclasses."""
+and analysis. Never imports `textual` or `explorer`; returns frozen dataclasses.
 
+Only the dataclasses, the errors and `Library` load with the package; the
+corpus readers, the analysis and the codecs load when one of their names is
+first used, so the app paints its first frame without them.
+"""
+
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from index.analysis import (
-    ArticleFrames,
-    Beat,
-    FrameLexicon,
-    FrameScore,
-    Mention,
-    Quote,
-    Reuse,
-    ReusePair,
-    Sentence,
-    find_beats,
-)
-from index.codec import (
-    article_to_dict,
-    claims_to_dict,
-    frames_to_dict,
-    hit_to_dict,
-    quotes_to_dict,
-    reuse_to_dict,
-)
-from index.compare import shared_passages
-from index.corpus import read_corpus
 from index.errors import (
     ArticleNotFound,
     CorpusError,
@@ -60,7 +45,57 @@ from index.models import (
     Skipped,
     Span,
 )
-from index.query import date_range
+
+if TYPE_CHECKING:
+    from index.analysis import (
+        ArticleFrames,
+        Beat,
+        FrameLexicon,
+        FrameScore,
+        Mention,
+        Quote,
+        Reuse,
+        ReusePair,
+        Sentence,
+        find_beats,
+    )
+    from index.codec import (
+        article_to_dict,
+        claims_to_dict,
+        frames_to_dict,
+        hit_to_dict,
+        quotes_to_dict,
+        reuse_to_dict,
+    )
+    from index.compare import shared_passages
+    from index.corpus import read_corpus
+    from index.query import date_range
+
+_LAZY = {
+    **dict.fromkeys(
+        ("ArticleFrames", "Beat", "FrameLexicon", "FrameScore", "Mention", "Quote", "Reuse",
+         "ReusePair", "Sentence", "find_beats"),
+        "index.analysis",
+    ),
+    **dict.fromkeys(
+        ("article_to_dict", "claims_to_dict", "frames_to_dict", "hit_to_dict",
+         "quotes_to_dict", "reuse_to_dict"),
+        "index.codec",
+    ),
+    "shared_passages": "index.compare",
+    "read_corpus": "index.corpus",
+    "date_range": "index.query",
+}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'index' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
 
 BUNDLED_CORPUS: Path = Path(__file__).resolve().parent / "data" / "behemoth"
 

@@ -14,12 +14,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index import schema as sf
 from index import store
-from index.analysis import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
-from index.corpus import corpus_root
 from index.errors import ArticleNotFound, ExplorerError, IndexMissingError, QueryError
 from index.models import (
     Article,
@@ -30,6 +28,9 @@ from index.models import (
     CorpusInfo,
     SearchResult,
 )
+
+if TYPE_CHECKING:
+    from index.analysis import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
 
 ProgressCallback = Callable[[BuildProgress], None]
 _MIN_ID_PREFIX = 4
@@ -44,6 +45,8 @@ class Library:
     """
 
     def __init__(self, corpus: Path | str, index_dir: Path | str | None = None) -> None:
+        from index.corpus import corpus_root
+
         self._corpus = Path(corpus).expanduser().resolve()
         self._root = corpus_root(self._corpus)
         self._index_dir = (
