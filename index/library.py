@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 ProgressCallback = Callable[[BuildProgress], None]
 _MIN_ID_PREFIX = 4
 _CACHED_RESULTS = 64
+_TITLE_WORDS = 13  # display_title shows 12 words, and … when there are more
 
 
 class Library:
@@ -240,16 +241,25 @@ class Library:
             except Exception as exc:  # an odd query gives no heat rather than an error
                 raise QueryError(query, f"cannot be searched ({type(exc).__name__})") from exc
 
-    def _stored(self) -> list[dict[str, Any]]:
+    def _stored(self) -> Iterator[dict[str, Any]]:
         with self._lock:
             searcher = self._open()
-            return [dict(fields) for fields in searcher.all_stored_fields()]
+            yield from searcher.all_stored_fields()
 
-    def articles(self) -> tuple[Article, ...]:
-        """Every indexed article, ordered by file then entry."""
+    def articles(self, *, text: bool = True) -> tuple[Article, ...]:
+        """Every indexed article, ordered by file then entry. With text=False each keeps
+        only the opening words of its text (enough for `display_title`): a listing of
+        the whole corpus that does not hold every text in memory."""
         from index.codec import article_from_dict
 
-        found = [article_from_dict(json.loads(f[sf.ARTICLE])) for f in self._stored()]
+        found = []
+        for fields in self._stored():
+            data = json.loads(fields[sf.ARTICLE])
+            if not text:
+                data["text"] = " ".join(
+                    data.get("text", "").split(maxsplit=_TITLE_WORDS)[:_TITLE_WORDS]
+                )
+            found.append(article_from_dict(data))
         found.sort(key=lambda a: (a.file, a.entry if a.entry is not None else -1))
         return tuple(found)
 
