@@ -26,6 +26,7 @@ from index.models import (
     BuildProgress,
     BuildSummary,
     CorpusInfo,
+    Fragment,
     SearchResult,
 )
 
@@ -165,9 +166,12 @@ class Library:
         until: str | None = None,
         sort: str = "relevance",  # or "date" (newest first), "-date" (oldest first)
         strict: bool = False,
+        highlight: int | None = None,
     ) -> SearchResult:
         """Search. With strict=False a half-typed query is repaired (SearchResult.notice says
-        how); with strict=True it raises QueryError. An empty query lists every article."""
+        how); with strict=True it raises QueryError. An empty query lists every article.
+        With `highlight`, only the first that many hits get fragments (the rows a screen
+        shows first); `fragments()` gives the others' later."""
         from index.search import run_search
 
         if sort not in ("relevance", "date", "-date"):
@@ -178,7 +182,8 @@ class Library:
 
                 if date_range(value) is None:
                     raise QueryError(value, f"--{name} is not a date (use YYYY-MM-DD)")
-        key = (query, limit, tuple(outlets), tuple(languages), since, until, sort, strict)
+        key = (query, limit, tuple(outlets), tuple(languages), since, until, sort, strict,
+               highlight)  # fmt: skip
         with self._lock:
             langs = self.languages_indexed()
             searcher = self._open()
@@ -190,7 +195,7 @@ class Library:
                 result = run_search(
                     searcher, query, langs, limit=limit, outlets=tuple(outlets),
                     languages=tuple(languages), since=since, until=until, sort=sort,
-                    strict=strict,
+                    strict=strict, highlight=highlight,
                 )  # fmt: skip
             except (QueryError, ExplorerError):
                 raise
@@ -200,6 +205,14 @@ class Library:
             if len(self._results) > _CACHED_RESULTS:
                 self._results.popitem(last=False)
             return result
+
+    def fragments(self, query: str, article_id: str) -> tuple[Fragment, ...]:
+        """The fragments the hit of `query` on one article shows (as `search` gives them).
+        Raises ArticleNotFound."""
+        from index.search import hit_fragments
+
+        langs = self.languages_indexed()
+        return hit_fragments(self._find(article_id), query, langs)
 
     def frames(
         self, lexicon: Path | str | None = None

@@ -20,7 +20,15 @@ from index import schema as sf
 from index.codec import article_from_dict
 from index.highlight import fragments, match_spans
 from index.metadata import normalise_language
-from index.models import Article, AttentionCell, FacetCount, Facets, Hit, SearchResult
+from index.models import (
+    Article,
+    AttentionCell,
+    FacetCount,
+    Facets,
+    Fragment,
+    Hit,
+    SearchResult,
+)
 from index.query import (
     Clause,
     Group,
@@ -249,7 +257,9 @@ def run_search(
     until: str | None,
     sort: str,
     strict: bool,
+    highlight: int | None = None,
 ) -> SearchResult:
+    """`highlight`: only the first that many hits get fragments (None: every hit)."""
     started = time.perf_counter()
     parsed = parse(query, strict=strict)
     tree = parsed.tree
@@ -278,10 +288,13 @@ def run_search(
     )
     terms = highlight_terms(tree, langs)
     hits = []
-    for hit in results[:limit] if limit else results:
+    for rank, hit in enumerate(results[:limit] if limit else results):
         article = article_from_dict(json.loads(hit[sf.ARTICLE]))
-        spans = match_spans(article.text, terms, article.language)
         score = hit.score if isinstance(hit.score, int | float) else 0.0
+        if highlight is not None and rank >= highlight:
+            hits.append(_hit(article, score, None))
+            continue
+        spans = match_spans(article.text, terms, article.language)
         hits.append(_hit(article, score, spans))
     facets = Facets(
         outlets=_facet_counts(results.groups("outlet")),
@@ -294,7 +307,8 @@ def run_search(
     )
 
 
-def _hit(article: Article, score: float, spans: tuple[Any, ...]) -> Hit:
+def _hit(article: Article, score: float, spans: tuple[Any, ...] | None) -> Hit:
+    """A hit; with spans None, one without fragments (not highlighted yet)."""
     return Hit(
         id=article.id,
         file=article.file,
@@ -306,8 +320,14 @@ def _hit(article: Article, score: float, spans: tuple[Any, ...]) -> Hit:
         date_confidence=article.meta.date.confidence,
         language=article.language,
         score=float(score),
-        fragments=fragments(article.text, spans),
+        fragments=fragments(article.text, spans) if spans is not None else (),
     )
+
+
+def hit_fragments(article: Article, query: str, langs: tuple[str, ...]) -> tuple[Fragment, ...]:
+    """The fragments a hit of `query` on this article shows (lenient parse)."""
+    terms = highlight_terms(parse(query, strict=False).tree, langs)
+    return fragments(article.text, match_spans(article.text, terms, article.language))
 
 
 def article_spans(article: Article, query: str | None, langs: tuple[str, ...]) -> tuple[Any, ...]:

@@ -194,3 +194,13 @@ def test_listing_without_texts_keeps_titles_and_metadata(tmp_path: Path) -> None
         assert light.meta == whole.meta and light.file == whole.file
         assert len(light.text) <= len(whole.text)
     assert listed[0].display_title.endswith("…") and len(listed[0].text) < len(full[0].text)
+
+
+def test_highlighting_only_the_first_hits_and_the_rest_on_demand(library: Library) -> None:
+    full = library.search("behemoth", limit=None)
+    first = library.search("behemoth", limit=None, highlight=1)
+    assert [h.id for h in first.hits] == [h.id for h in full.hits] and len(full.hits) >= 3
+    assert first.hits[0] == full.hits[0] and first.total == full.total
+    assert all(not h.fragments for h in first.hits[1:])
+    for later, whole in zip(first.hits[1:], full.hits[1:], strict=True):
+        assert library.fragments("behemoth", later.id) == whole.fragments

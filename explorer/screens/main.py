@@ -3,7 +3,7 @@ timeline, runs searches in a worker, and keeps the status line."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,6 +23,7 @@ from index import (
     AttentionCell,
     ExplorerError,
     Facets,
+    Hit,
     Library,
     SearchResult,
 )
@@ -30,6 +31,8 @@ from index import (
 # No debounce: a key is searched at once when no search is running; keys typed
 # while one runs wait for it, and only the newest of them is searched next.
 DEBOUNCE = 0.0
+LIMIT = 30  # hits listed per search
+FIRST_ROWS = 16  # hits highlighted before the list is painted; the rest right after
 NARROW = 110  # below this width the search and article panes take turns
 
 
@@ -67,6 +70,11 @@ class MainScreen(Screen[None]):
         seq: int
         result: SearchResult | None
         error: str | None = None
+
+    @dataclass
+    class SnippetsReady(Message):
+        seq: int
+        hits: tuple[Hit, ...]  # the hits after FIRST_ROWS, with their fragments
 
     @dataclass
     class Opened(Message):
@@ -149,7 +157,8 @@ class MainScreen(Screen[None]):
         try:
             result = self.library.search(
                 query,
-                limit=30,
+                limit=LIMIT,
+                highlight=FIRST_ROWS,
                 outlets=filters.outlets,
                 languages=filters.languages,
                 since=filters.since,
@@ -175,12 +184,35 @@ class MainScreen(Screen[None]):
             return
         self.last_result = event.result
         pane.show_results(event.result)
+        if len(event.result.hits) > FIRST_ROWS:
+            self._fill_snippets(event.seq, event.result.query, event.result.hits[FIRST_ROWS:])
         self._status()
         article = self.query_one(ArticlePane).article
         if article is not None:
             self.open_article(article.id, keep_position=True)
         if self.query_one(TabbedContent).active == "timeline-tab":
             self._load_timeline(event.result.query)
+
+    @work(thread=True, exclusive=True, group="snippets")
+    def _fill_snippets(self, seq: int, query: str, hits: tuple[Hit, ...]) -> None:
+        """The fragments of the rows below the first screenful, unless a newer query
+        is already wanted (its search goes first)."""
+        filled = []
+        for hit in hits:
+            if seq != self._seq or self._queued is not None:
+                return
+            try:
+                filled.append(replace(hit, fragments=self.library.fragments(query, hit.id)))
+            except ExplorerError:
+                return
+        self.post_message(self.SnippetsReady(seq, tuple(filled)))
+
+    def on_main_screen_snippets_ready(self, event: SnippetsReady) -> None:
+        if event.seq != self._shown_seq or self.last_result is None:
+            return
+        result = self.last_result
+        self.last_result = replace(result, hits=result.hits[:FIRST_ROWS] + event.hits)
+        self.query_one(SearchPane).fill_snippets(event.hits)
 
     def set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(safe(text))
