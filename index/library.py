@@ -117,10 +117,12 @@ class Library:
             self._forget()
             return self._searcher
         self._close_searcher()
-        from whoosh import index as windex
+        from whoosh.filedb.filestore import FileStorage
 
         try:
-            self._ix = windex.open_dir(str(generation))
+            # read, not memory-mapped: a mapped segment (every article's stored JSON
+            # with the postings) counts its touched pages as the app's memory
+            self._ix = FileStorage(str(generation), supports_mmap=False).open_index()
         except Exception as exc:
             raise ExplorerError(
                 f"index {generation} cannot be opened ({exc}); run: explorer index {self._corpus}"
