@@ -20,6 +20,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from whoosh import index as windex
+from whoosh.filedb.filestore import FileStorage
 
 from index import schema as sf
 from index import store
@@ -198,7 +199,8 @@ def build(
         previous = _Report()
         if generation is not None:
             try:
-                ix = windex.open_dir(str(generation))
+                # read through files, not mapped: mapping touches the whole segment
+                ix = FileStorage(str(generation), supports_mmap=False).open_index()
                 last_skipped, last_duplicates, last_warnings = load_report(generation)
                 previous = _Report(list(last_skipped), list(last_duplicates), list(last_warnings),
                                    _load_signatures(generation))  # fmt: skip
