@@ -139,10 +139,10 @@ class ExplorerApp(KeptApp):
         """Update the index (a no-op for an unchanged corpus), then load the article list."""
         try:
             summary = library.build(progress=self._report_progress)
-            articles = library.articles()
+            articles = library.articles(text=False)  # a listing: titles and dates, no texts
         except ExplorerError as exc:
             try:
-                articles = () if library.needs_build() else library.articles()
+                articles = () if library.needs_build() else library.articles(text=False)
             except ExplorerError:
                 articles = ()
             self.post_message(self.BuildFinished(None, articles, str(exc)))

@@ -21,6 +21,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from whoosh import index as windex
+from whoosh.filedb.filestore import FileStorage
 
 from index import schema as sf
 from index import store
@@ -135,7 +136,9 @@ class _Indexed:
     counts: dict[str, int] = field(default_factory=dict)  # file -> articles
 
 
-def _existing(ix: windex.Index) -> _Indexed:
+def _existing(ix: windex.Index, overrides: dict[str, str]) -> _Indexed:
+    """What the index holds; `overrides` (signatures from the last report) replace the column's
+    signature of files whose unchanged entries kept an older one."""
     found = _Indexed()
     with ix.reader() as reader:
         if reader.doc_count() == 0:
@@ -148,6 +151,9 @@ def _existing(ix: windex.Index) -> _Indexed:
             found.signatures[file] = signatures[docnum]
             found.owners[ids[docnum]] = file
             found.counts[file] = found.counts.get(file, 0) + 1
+    for file, signature in overrides.items():
+        if file in found.signatures:
+            found.signatures[file] = signature
     return found
 
 
@@ -158,6 +164,9 @@ class _Report:
     skipped: list[Skipped] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     warnings: list[Skipped] = field(default_factory=list)
+    # files updated entry by entry: their signature, which their unchanged entries'
+    # column still holds an older value of
+    signatures: dict[str, str] = field(default_factory=dict)
 
     def carry(self, keep: set[str]) -> _Report:
         """The lines of the files in `keep` (files this build does not re-read)."""
@@ -196,9 +205,11 @@ def build(
         previous = _Report()
         if generation is not None:
             try:
-                ix = windex.open_dir(str(generation))
+                # read through files, not mapped: mapping touches the whole segment
+                ix = FileStorage(str(generation), supports_mmap=False).open_index()
                 last_skipped, last_duplicates, last_warnings = load_report(generation)
-                previous = _Report(list(last_skipped), list(last_duplicates), list(last_warnings))
+                previous = _Report(list(last_skipped), list(last_duplicates), list(last_warnings),
+                                   _load_signatures(generation))  # fmt: skip
             except Exception:  # a damaged generation: rebuild rather than fail
                 generation, rebuilt = None, True
                 message = "the index could not be opened; rebuilt"
@@ -211,7 +222,7 @@ def build(
             # a rebuild killed half way leaves a generation nobody points to
             store.remove_stale_generations(index_dir, generation)
         try:
-            summary = _update(corpus, root, ix, report, workers, previous)
+            summary, signatures = _update(corpus, root, ix, report, workers, previous)
         finally:
             ix.close()
         store.write_json_atomic(
@@ -220,6 +231,7 @@ def build(
                 "skipped": [[s.file, s.reason] for s in summary.skipped],
                 "duplicates": [[d.file, d.entry, d.id, d.same_as] for d in summary.duplicates],
                 "warnings": [[w.file, w.reason] for w in summary.warnings],
+                "signatures": signatures,
             },
         )
         if rebuilt:
@@ -292,10 +304,11 @@ def _update(
     report: Progress,
     workers: int,
     previous: _Report,
-) -> BuildSummary:
+) -> tuple[BuildSummary, dict[str, str]]:
+    """The build's summary, and the signatures of files updated entry by entry."""
     report(BuildProgress("scanning", 0, 0))
     manifest, problem = manifest_problem(root)
-    indexed = _existing(ix)
+    indexed = _existing(ix, previous.signatures)
     files, unlisted = walk(corpus)
     seen = {_relative(root, path): path for path in files}
     hidden = [_relative(root, folder) for folder in unlisted]
@@ -325,21 +338,40 @@ def _update(
     duplicates = carried.duplicates
     added = 0
     removed = sum(indexed.counts.get(rel, 0) for rel in removed_files)
+    signatures = {rel: sig for rel, sig in previous.signatures.items() if rel in seen}
     writer = ix.writer(limitmb=WRITER_MB)
     try:
-        for rel in sorted(drop):
+        for rel in sorted(removed_files):
             writer.delete_by_term(sf.FILE, rel)
+            signatures.pop(rel, None)
         paths = [seen[rel] for rel in sorted(to_read)]
         total = len(paths)
-        for done, (path, result) in enumerate(_read_many(root, paths, manifest, workers), 1):
-            rel = _relative(root, path)
-            report(BuildProgress("reading", done, total, rel))
-            skipped.extend(result.skipped)
-            warnings.extend(result.warnings)
-            for article in _unique(result.articles, kept_owner, duplicates):
-                writer.add_document(**_document(article, to_read.get(rel, "")))
-                added += 1
-            report(BuildProgress("indexing", done, total, rel))
+        with ix.searcher() as searcher:
+            for done, (path, result) in enumerate(_read_many(root, paths, manifest, workers), 1):
+                rel = _relative(root, path)
+                report(BuildProgress("reading", done, total, rel))
+                skipped.extend(result.skipped)
+                warnings.extend(result.warnings)
+                # a file already indexed: only the entries that differ are rewritten
+                stored = _stored_of(searcher, rel) if rel in indexed.signatures else {}
+                same = 0
+                for article in _unique(result.articles, kept_owner, duplicates):
+                    doc = _document(article, to_read.get(rel, ""))
+                    if stored.pop(article.id, None) == doc[sf.ARTICLE]:
+                        same += 1  # the same entry, stored the same way
+                        continue
+                    if article.id in indexed.owners:
+                        writer.delete_by_term(sf.ID_FIELD, article.id, searcher=searcher)
+                    writer.add_document(**doc)
+                    added += 1
+                for gone_id in stored:  # entries the file no longer has
+                    writer.delete_by_term(sf.ID_FIELD, gone_id, searcher=searcher)
+                unchanged += same  # (removed counts the articles of removed files only)
+                if same:  # their column keeps the old signature: the report has the new one
+                    signatures[rel] = to_read.get(rel, "")
+                else:
+                    signatures.pop(rel, None)
+                report(BuildProgress("indexing", done, total, rel))
         report(BuildProgress("committing", total, total))
         writer.commit()
     except BaseException:
@@ -355,7 +387,13 @@ def _update(
         tuple(duplicates),
         tuple(warnings),
         0.0,
-    )
+    ), signatures
+
+
+def _stored_of(searcher: object, rel: str) -> dict[str, str]:
+    """Article id -> stored article JSON of the entries of one indexed file."""
+    docs = searcher.documents(**{sf.FILE: rel})  # type: ignore[attr-defined]
+    return {doc[sf.ID_FIELD]: doc[sf.ARTICLE] for doc in docs}
 
 
 def _unique(
@@ -369,6 +407,15 @@ def _unique(
             continue
         owners[article.id] = article.file
         yield article
+
+
+def _load_signatures(generation: Path) -> dict[str, str]:
+    """The signatures the last report kept for files updated entry by entry."""
+    data = store.read_json(generation / store.REPORT) or {}
+    found = data.get("signatures") if isinstance(data, dict) else None
+    if not isinstance(found, dict):
+        return {}
+    return {str(k): str(v) for k, v in found.items()}
 
 
 def load_report(generation: Path) -> tuple[tuple[Skipped, ...], tuple[Duplicate, ...],

@@ -8,9 +8,8 @@ shape, so what `--json` prints is exactly what was indexed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from index.analysis import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
 from index.models import (
     META_FIELDS,
     Article,
@@ -19,6 +18,9 @@ from index.models import (
     Metadata,
     MetaField,
 )
+
+if TYPE_CHECKING:
+    from index.analysis import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
 
 
 def article_to_dict(article: Article, *, text: bool = True) -> dict[str, Any]:

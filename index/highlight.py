@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from itertools import compress
+from operator import methodcaller
 
 from index.models import Fragment, Span
 from index.query import HighlightTerms
-from index.tokens import fold, has_cjk, stemmer, word_tokens
+from index.tokens import NON_CJK_WORD, fold, has_cjk, stems_of
 
 FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 3
@@ -25,40 +27,49 @@ def match_spans(text: str, terms: HighlightTerms, language: str | None) -> tuple
     """Every span of `text` the terms match, in order, overlapping ones merged."""
     if not terms:
         return ()
-    stems = dict(terms.stems).get(language or "", frozenset())
-    stem = stemmer(language) if stems and language else None
-
-    prefixes = tuple(terms.prefixes)
-
-    def matches(word: str, cjk: bool = False) -> bool:
-        return word in terms.exact or (
-            not cjk
-            and (
-                word.startswith(prefixes)
-                or any(p.fullmatch(word) for p in terms.patterns)
-                or (stem is not None and stem(word) in stems)
-            )
-        )
-
-    if has_cjk(text):
-        return _merged(_cjk_spans(text, matches))
-    # Decide once per distinct word as written, then find those words in one pass.
-    chosen = [w for w in set(WORD.findall(text)) if matches(fold(w))]
-    if not chosen:
-        return ()
-    chosen.sort(key=len, reverse=True)
-    pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(map(re.escape, chosen)) + r")(?![^\W_])")
-    return _merged((m.start(), m.end()) for m in pattern.finditer(text))
+    if not has_cjk(text):
+        chosen = _chosen(list(set(WORD.findall(text))), terms, language or "")
+        return _merged(sorted(span for word in chosen for span in _whole_words(text, word)))
+    # Words outside CJK runs as word_tokens cuts them; a CJK term (a character or a
+    # bigram) matches wherever it occurs, overlapping occurrences included.
+    chosen = _chosen(list(set(NON_CJK_WORD.findall(text))), terms, language or "")
+    spans = [(m.start(), m.end()) for m in NON_CJK_WORD.finditer(text) if m.group() in chosen]
+    for term in terms.exact:
+        if has_cjk(term):
+            found = re.finditer(f"(?={re.escape(term)})", text)
+            spans.extend((m.start(), m.start() + len(term)) for m in found)
+    return _merged(sorted(spans))
 
 
-def _cjk_spans(text: str, matches: Callable[[str, bool], bool]) -> Iterator[tuple[int, int]]:
-    verdicts: dict[str, bool] = {}
-    for token in word_tokens(text, "index"):
-        hit = verdicts.get(token.text)
-        if hit is None:
-            hit = verdicts[token.text] = matches(token.text, token.cjk)
-        if hit:
-            yield token.start, token.end
+def _whole_words(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where `word` occurs in `text` as a whole word: no letter or digit either side
+    (`[^\\W_]`, a character of WORD, is exactly str.isalnum)."""
+    size, end = len(word), len(text)
+    at = text.find(word)
+    while at >= 0:
+        after = at + size
+        if (at == 0 or not text[at - 1].isalnum()) and (after == end or not text[after].isalnum()):
+            yield at, after
+        at = text.find(word, after)
+
+
+def _chosen(words: list[str], terms: HighlightTerms, language: str) -> set[str]:
+    """The distinct words as written that the terms match. Set operations and `map`
+    over the words, so the per-word work runs in C, not in a Python loop."""
+    folded = list(map(fold, words))
+    distinct = list(set(folded))
+    hits = set(terms.exact.intersection(distinct))
+    if terms.prefixes:
+        prefixes = tuple(terms.prefixes)
+        hits.update(compress(distinct, map(methodcaller("startswith", prefixes), distinct)))
+    for pattern in terms.patterns:
+        hits.update(filter(pattern.fullmatch, distinct))
+    stems = dict(terms.stems).get(language)
+    if stems and language:
+        hits.update(compress(distinct, map(stems.__contains__, stems_of(language, distinct))))
+    if not hits:
+        return set()
+    return set(compress(words, map(hits.__contains__, folded)))
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> tuple[Span, ...]:

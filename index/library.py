@@ -11,15 +11,13 @@ from __future__ import annotations
 import json
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index import schema as sf
 from index import store
-from index.analysis import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
-from index.corpus import corpus_root
 from index.errors import ArticleNotFound, ExplorerError, IndexMissingError, QueryError
 from index.models import (
     Article,
@@ -28,12 +26,17 @@ from index.models import (
     BuildProgress,
     BuildSummary,
     CorpusInfo,
+    Fragment,
     SearchResult,
 )
+
+if TYPE_CHECKING:
+    from index.analysis import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
 
 ProgressCallback = Callable[[BuildProgress], None]
 _MIN_ID_PREFIX = 4
 _CACHED_RESULTS = 64
+_TITLE_WORDS = 13  # display_title shows 12 words, and … when there are more
 
 
 class Library:
@@ -44,6 +47,8 @@ class Library:
     """
 
     def __init__(self, corpus: Path | str, index_dir: Path | str | None = None) -> None:
+        from index.corpus import corpus_root
+
         self._corpus = Path(corpus).expanduser().resolve()
         self._root = corpus_root(self._corpus)
         self._index_dir = (
@@ -114,10 +119,12 @@ class Library:
             self._forget()
             return self._searcher
         self._close_searcher()
-        from whoosh import index as windex
+        from whoosh.filedb.filestore import FileStorage
 
         try:
-            self._ix = windex.open_dir(str(generation))
+            # read, not memory-mapped: a mapped segment (every article's stored JSON
+            # with the postings) counts its touched pages as the app's memory
+            self._ix = FileStorage(str(generation), supports_mmap=False).open_index()
         except Exception as exc:
             raise ExplorerError(
                 f"index {generation} cannot be opened ({exc}); run: explorer index {self._corpus}"
@@ -163,9 +170,12 @@ class Library:
         until: str | None = None,
         sort: str = "relevance",  # or "date" (newest first), "-date" (oldest first)
         strict: bool = False,
+        highlight: int | None = None,
     ) -> SearchResult:
         """Search. With strict=False a half-typed query is repaired (SearchResult.notice says
-        how); with strict=True it raises QueryError. An empty query lists every article."""
+        how); with strict=True it raises QueryError. An empty query lists every article.
+        With `highlight`, only the first that many hits get fragments (the rows a screen
+        shows first); `fragments()` gives the others' later."""
         from index.search import run_search
 
         if sort not in ("relevance", "date", "-date"):
@@ -176,7 +186,8 @@ class Library:
 
                 if date_range(value) is None:
                     raise QueryError(value, f"--{name} is not a date (use YYYY-MM-DD)")
-        key = (query, limit, tuple(outlets), tuple(languages), since, until, sort, strict)
+        key = (query, limit, tuple(outlets), tuple(languages), since, until, sort, strict,
+               highlight)  # fmt: skip
         with self._lock:
             langs = self.languages_indexed()
             searcher = self._open()
@@ -188,7 +199,7 @@ class Library:
                 result = run_search(
                     searcher, query, langs, limit=limit, outlets=tuple(outlets),
                     languages=tuple(languages), since=since, until=until, sort=sort,
-                    strict=strict,
+                    strict=strict, highlight=highlight,
                 )  # fmt: skip
             except (QueryError, ExplorerError):
                 raise
@@ -198,6 +209,14 @@ class Library:
             if len(self._results) > _CACHED_RESULTS:
                 self._results.popitem(last=False)
             return result
+
+    def fragments(self, query: str, article_id: str) -> tuple[Fragment, ...]:
+        """The fragments the hit of `query` on one article shows (as `search` gives them).
+        Raises ArticleNotFound."""
+        from index.search import hit_fragments
+
+        langs = self.languages_indexed()
+        return hit_fragments(self._find(article_id), query, langs)
 
     def frames(
         self, lexicon: Path | str | None = None
@@ -239,16 +258,25 @@ class Library:
             except Exception as exc:  # an odd query gives no heat rather than an error
                 raise QueryError(query, f"cannot be searched ({type(exc).__name__})") from exc
 
-    def _stored(self) -> list[dict[str, Any]]:
+    def _stored(self) -> Iterator[dict[str, Any]]:
         with self._lock:
             searcher = self._open()
-            return [dict(fields) for fields in searcher.all_stored_fields()]
+            yield from searcher.all_stored_fields()
 
-    def articles(self) -> tuple[Article, ...]:
-        """Every indexed article, ordered by file then entry."""
+    def articles(self, *, text: bool = True) -> tuple[Article, ...]:
+        """Every indexed article, ordered by file then entry. With text=False each keeps
+        only the opening words of its text (enough for `display_title`): a listing of
+        the whole corpus that does not hold every text in memory."""
         from index.codec import article_from_dict
 
-        found = [article_from_dict(json.loads(f[sf.ARTICLE])) for f in self._stored()]
+        found = []
+        for fields in self._stored():
+            data = json.loads(fields[sf.ARTICLE])
+            if not text:
+                data["text"] = " ".join(
+                    data.get("text", "").split(maxsplit=_TITLE_WORDS)[:_TITLE_WORDS]
+                )
+            found.append(article_from_dict(data))
         found.sort(key=lambda a: (a.file, a.entry if a.entry is not None else -1))
         return tuple(found)
 

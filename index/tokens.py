@@ -19,9 +19,10 @@ from functools import cache, lru_cache
 STEMMED_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "sv", "da", "no", "fi")
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_CJK = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff]+"
-)
+_CJK_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff"
+_CJK = re.compile(f"[{_CJK_CHARS}]+")
+# the parts of words outside CJK runs: what word_tokens yields as whole words
+NON_CJK_WORD = re.compile(rf"[^\W_{_CJK_CHARS}]+")
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,16 @@ def word_tokens(text: str, mode: str = "index") -> Iterator[WordToken]:
             pos += 1
 
 
+_STEMS: dict[str, dict[str, str]] = {}  # language -> folded word -> its stem
+
+
 @cache
 def stemmer(lang: str) -> Callable[[str], str]:
     """The Snowball stemmer of `lang` as a function of one folded word."""
     from whoosh.lang import stemmer_for_language
 
     stem = stemmer_for_language(lang)
-    cache: dict[str, str] = {}
+    cache = _STEMS.setdefault(lang, {})
 
     def cached(word: str) -> str:
         if word not in cache:
@@ -96,3 +100,12 @@ def stemmer(lang: str) -> Callable[[str], str]:
         return cache[word]
 
     return cached
+
+
+def stems_of(lang: str, words: list[str]) -> list[str]:
+    """The stems of many folded words, in order (each word stemmed once per process)."""
+    stem = stemmer(lang)
+    cache = _STEMS[lang]
+    for word in set(words).difference(cache):  # looks each word up, never walks the cache
+        stem(word)
+    return list(map(cache.__getitem__, words))

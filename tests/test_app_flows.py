@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.widgets import Static, TabbedContent
+from textual.widgets import OptionList, Static, TabbedContent
 
 from explorer import make_app
 from explorer.app import ExplorerApp
@@ -293,3 +293,36 @@ async def test_analysis_cells_open_their_evidence(app: ExplorerApp) -> None:
         await pilot.press("escape")
         await pilot.pause(0.2)
         assert isinstance(pilot.app.screen, MainScreen)
+
+
+async def test_rows_below_the_first_screenful_get_their_snippets_after_the_paint(
+    tmp_path: Path,
+) -> None:
+    from explorer.screens.main import FIRST_ROWS, LIMIT
+
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    for i in range(FIRST_ROWS + 6):
+        (corpus / f"a{i:02d}.md").write_text(
+            f"---\ntitle: Harbour story {i}\noutlet: Outlet {i % 3}\n---\n"
+            f"Opening words of story {i}. Later the ferry timetable changed again.\n",
+            encoding="utf-8",
+        )
+    messages: list[Message] = []
+    app = make_app(corpus, tmp_path / "ix")
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await ready(pilot)
+        await pilot.press(*"ferry")
+        await wait_for(pilot, lambda: any(
+            m.hits for m in of_type(messages, MainScreen.SnippetsReady)
+        ))  # fmt: skip
+        searched = [m.result for m in of_type(messages, MainScreen.Searched)
+                    if m.result and m.result.query == "ferry"][-1]  # fmt: skip
+        assert len(searched.hits) == min(LIMIT, FIRST_ROWS + 6)
+        assert all(h.fragments for h in searched.hits[:FIRST_ROWS])
+        assert not any(h.fragments for h in searched.hits[FIRST_ROWS:])
+        await pilot.pause(0.2)
+        options = app.screen.query_one("#results", OptionList)
+        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert len(labels) == len(searched.hits)
+        assert all("ferry timetable" in label for label in labels)

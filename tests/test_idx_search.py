@@ -177,3 +177,30 @@ def test_bundled_corpus(tmp_path: Path) -> None:
     assert info.articles == 5 and len(info.outlets) == 5
     beamstart = library.article("003").article
     assert beamstart.date == "2025-07-15T08:32:03Z" and beamstart.meta.date.confidence == "inferred"
+
+
+def test_listing_without_texts_keeps_titles_and_metadata(tmp_path: Path) -> None:
+    root = tmp_path / "corpus"
+    root.mkdir()
+    md(root, "long.md", " ".join(f"word{i}" for i in range(40)), outlet="Wire", lang="en")
+    md(root, "short.md", "only four words here", outlet="Wire", date="2025-07-01", lang="en")
+    md(root, "titled.md", "body " * 30, title="A title", outlet="Other", lang="en")
+    library = Library(root, tmp_path / "ix")
+    library.build()
+    full, listed = library.articles(), library.articles(text=False)
+    assert [a.id for a in full] == [a.id for a in listed]
+    for whole, light in zip(full, listed, strict=True):
+        assert light.display_title == whole.display_title
+        assert light.meta == whole.meta and light.file == whole.file
+        assert len(light.text) <= len(whole.text)
+    assert listed[0].display_title.endswith("…") and len(listed[0].text) < len(full[0].text)
+
+
+def test_highlighting_only_the_first_hits_and_the_rest_on_demand(library: Library) -> None:
+    full = library.search("behemoth", limit=None)
+    first = library.search("behemoth", limit=None, highlight=1)
+    assert [h.id for h in first.hits] == [h.id for h in full.hits] and len(full.hits) >= 3
+    assert first.hits[0] == full.hits[0] and first.total == full.total
+    assert all(not h.fragments for h in first.hits[1:])
+    for later, whole in zip(first.hits[1:], full.hits[1:], strict=True):
+        assert library.fragments("behemoth", later.id) == whole.fragments

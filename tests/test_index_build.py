@@ -217,3 +217,39 @@ def test_a_killed_first_build_is_redone_and_its_leftovers_removed(
     assert summary.rebuilt and summary.indexed == 103
     generations = [p.name for p in ix.glob("g-*")]
     assert generations == [json.loads((ix / store.STATE).read_text())["generation"]]
+
+
+def _wire(path: Path, records: list[dict[str, str]]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def _listing(library: Library) -> list[tuple[str, str, int | None, str | None, str]]:
+    return [(a.id, a.file, a.entry, a.title, a.text) for a in library.articles()]
+
+
+def test_a_changed_feed_rewrites_only_its_changed_entries(corpus: Path, tmp_path: Path) -> None:
+    records = [{"title": f"Story {i}", "outlet": "Wire", "date": f"2025-07-{i + 1:02d}",
+                "text": f"Dispatch number {i} about the harbour and its ferries, item {i}."}
+               for i in range(8)]  # fmt: skip
+    _wire(corpus / "wire.jsonl", records)
+    library = Library(corpus, tmp_path / "ix")
+    assert library.build().indexed == 11
+    records[2]["text"] += " A correction was appended."  # new text: a new id
+    records[5]["title"] = "Story five, retitled"  # same text and id, other metadata
+    del records[6]
+    records.insert(0, {"title": "Late", "outlet": "Wire", "text": "A late dispatch on trams."})
+    _wire(corpus / "wire.jsonl", records)
+    update = library.build()
+    # entries after the inserted line moved (their entry number is stored): rewritten too
+    assert update.indexed < 11 and update.removed == 0
+    assert library.search('"correction was appended"').total == 1
+    assert library.search("dispatch number 6").total == 0  # the deleted line is gone
+    assert library.search('"story five retitled"').total == 1
+    again = library.build()
+    assert (again.indexed, again.unchanged) == (0, 11)  # the file's new signature was kept
+    fresh = Library(corpus, tmp_path / "fresh")
+    fresh.build()
+    assert _listing(library) == _listing(fresh)
+    records[3]["text"] += " Another fix."  # no line moves: one entry rewritten
+    _wire(corpus / "wire.jsonl", records)
+    assert (library.build().indexed, library.build().indexed) == (1, 0)

@@ -3,7 +3,7 @@ timeline, runs searches in a worker, and keeps the status line."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,7 +11,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, OptionList, ProgressBar, Static, TabbedContent, TabPane
 
 from explorer.safe_text import safe
@@ -24,11 +23,16 @@ from index import (
     AttentionCell,
     ExplorerError,
     Facets,
+    Hit,
     Library,
     SearchResult,
 )
 
-DEBOUNCE = 0.12
+# No debounce: a key is searched at once when no search is running; keys typed
+# while one runs wait for it, and only the newest of them is searched next.
+DEBOUNCE = 0.0
+LIMIT = 30  # hits listed per search
+FIRST_ROWS = 16  # hits highlighted before the list is painted; the rest right after
 NARROW = 110  # below this width the search and article panes take turns
 
 
@@ -68,6 +72,11 @@ class MainScreen(Screen[None]):
         error: str | None = None
 
     @dataclass
+    class SnippetsReady(Message):
+        seq: int
+        hits: tuple[Hit, ...]  # the hits after FIRST_ROWS, with their fragments
+
+    @dataclass
     class Opened(Message):
         view: ArticleView
         keep_position: bool = False
@@ -86,7 +95,8 @@ class MainScreen(Screen[None]):
         self.marked: str | None = None
         self._seq = 0
         self._shown_seq = -1
-        self._timer: Timer | None = None
+        self._searching = False  # a search worker has not answered yet
+        self._queued: tuple[str, Filters] | None = None  # to search once it answers
         self._last_query = ""
         self.last_result: SearchResult | None = None
         self.ready = False
@@ -124,22 +134,31 @@ class MainScreen(Screen[None]):
     @on(SearchPane.QueryChanged)
     def on_search_pane_query_changed(self, event: SearchPane.QueryChanged) -> None:
         self._last_query = event.query
-        if self._timer is not None:
-            self._timer.stop()
-        self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(event.query))
+        self.run_search(event.query)
 
     def run_search(self, query: str) -> None:
         if not self.ready:
             return
+        self._queued = (query, self.filters)
+        if not self._searching:
+            self._start_search()
+
+    def _start_search(self) -> None:
+        if self._queued is None:
+            return
+        query, filters = self._queued
+        self._queued = None
+        self._searching = True
         self._seq += 1
-        self._search(self._seq, query, self.filters)
+        self._search(self._seq, query, filters)
 
     @work(thread=True, exclusive=True, group="search")
     def _search(self, seq: int, query: str, filters: Filters) -> None:
         try:
             result = self.library.search(
                 query,
-                limit=30,
+                limit=LIMIT,
+                highlight=FIRST_ROWS,
                 outlets=filters.outlets,
                 languages=filters.languages,
                 since=filters.since,
@@ -151,6 +170,11 @@ class MainScreen(Screen[None]):
         self.post_message(self.Searched(seq, result))
 
     def on_main_screen_searched(self, event: Searched) -> None:
+        if event.seq == self._seq:
+            self._searching = False
+            self._start_search()  # asked for while this one ran: the newest query now
+        if event.seq < self._seq and event.result is not None:
+            return  # a newer query is being searched: painting this one would delay it
         if event.seq < self._shown_seq:
             return  # an older, slower search: a newer result is on screen
         self._shown_seq = event.seq
@@ -160,12 +184,35 @@ class MainScreen(Screen[None]):
             return
         self.last_result = event.result
         pane.show_results(event.result)
+        if len(event.result.hits) > FIRST_ROWS:
+            self._fill_snippets(event.seq, event.result.query, event.result.hits[FIRST_ROWS:])
         self._status()
         article = self.query_one(ArticlePane).article
         if article is not None:
             self.open_article(article.id, keep_position=True)
         if self.query_one(TabbedContent).active == "timeline-tab":
             self._load_timeline(event.result.query)
+
+    @work(thread=True, exclusive=True, group="snippets")
+    def _fill_snippets(self, seq: int, query: str, hits: tuple[Hit, ...]) -> None:
+        """The fragments of the rows below the first screenful, unless a newer query
+        is already wanted (its search goes first)."""
+        filled = []
+        for hit in hits:
+            if seq != self._seq or self._queued is not None:
+                return
+            try:
+                filled.append(replace(hit, fragments=self.library.fragments(query, hit.id)))
+            except ExplorerError:
+                return
+        self.post_message(self.SnippetsReady(seq, tuple(filled)))
+
+    def on_main_screen_snippets_ready(self, event: SnippetsReady) -> None:
+        if event.seq != self._shown_seq or self.last_result is None:
+            return
+        result = self.last_result
+        self.last_result = replace(result, hits=result.hits[:FIRST_ROWS] + event.hits)
+        self.query_one(SearchPane).fill_snippets(event.hits)
 
     def set_status(self, text: str) -> None:
         self.query_one("#status", Static).update(safe(text))

@@ -57,6 +57,10 @@ class SearchPane(Vertical):
     class HitHighlighted(Message):
         article_id: str
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[Hit, ...] = ()  # the hits the list shows
+
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search  (words, \"phrase\", outlet:, date:A..B, prefix*)",
                     id="query")  # fmt: skip
@@ -95,9 +99,22 @@ class SearchPane(Vertical):
 
     def show_results(self, result: SearchResult) -> None:
         results = self.query_one("#results", OptionList)
-        results.clear_options()
-        results.add_options([Option(hit_label(hit), id=hit.id) for hit in result.hits])
+        # another keystroke often finds the same hits with the same snippets: keep the list
+        if result.hits != self._shown or not result.hits:
+            self._shown = result.hits
+            results.set_options([Option(hit_label(hit), id=hit.id) for hit in result.hits])
         self.show_notice(result.notice)
+
+    def fill_snippets(self, hits: tuple[Hit, ...]) -> None:
+        """The same hits with their fragments: only their rows' labels change."""
+        results = self.query_one("#results", OptionList)
+        by_id = {hit.id: hit for hit in hits}
+        shown = list(self._shown)
+        for index, hit in enumerate(shown):
+            if hit.id in by_id and by_id[hit.id] != hit:
+                shown[index] = by_id[hit.id]
+                results.replace_option_prompt_at_index(index, hit_label(shown[index]))
+        self._shown = tuple(shown)
 
     def show_notice(self, notice: str | None, error: bool = False) -> None:
         line = self.query_one("#query-notice", Static)
