@@ -25,7 +25,7 @@ _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _MIN_WORDS = 3
 _SIMILAR = 0.7  # share of words two quotes share to be the same words
 _NAME = (
-    r"(?:(?i:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:person|man|woman)|officials?|executives?"
+    r"(?:(?i:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:spokes(?:person|man|woman)|officials?|executives?"
     r"|sources?|analysts?|researchers?|statement)"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
