@@ -32,6 +32,7 @@ SIMILAR = 0.22  # cosine at which two sentences tell the same beat
 LINK_SHARE = 0.45  # two groups merge when their mean cross cosine is this share of SIMILAR
 MIN_WORDS = 7  # shorter sentences (headings, captions) are not claims
 _COMMON_SHARE = 0.25  # words in more of the sentences than this say nothing of a beat
+_COMMON_FLOOR = 8  # ... but in a handful of sentences, even a word in most of them tells
 _LABEL_WORDS = 16
 _STOP = set(
     [
@@ -183,7 +184,7 @@ def _vectors(bags: list[dict[str, int]]) -> list[dict[str, float]]:
     for bag in bags:
         for term in bag:
             df[term] += 1
-    limit = max(2, int(n * _COMMON_SHARE))
+    limit = max(_COMMON_FLOOR, int(n * _COMMON_SHARE))
     vectors: list[dict[str, float]] = []
     for bag in bags:
         vec = {t: c * math.log(1 + n / df[t]) for t, c in bag.items() if df[t] <= limit}
