@@ -305,3 +305,16 @@ def test_reuse_direction_and_passages_on_the_invented_story() -> None:
         copied = pair.source.text[passage.left.start : passage.left.end]
         assert copied in pair.target.text
     assert all({p.source.id, p.target.id} != {"ledger", "review"} for p in result.pairs)
+
+
+def test_reuse_candidates_from_cached_signatures_on_a_large_corpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from index.analysis import article_facts
+    from index.analysis import reuse as reuse_module
+
+    monkeypatch.setattr(reuse_module, "_ALL_PAIRS_UP_TO", 1)  # the LSH path, as above 300
+    facts = [article_facts(a) for a in NORVIK]
+    result = find_reuse(NORVIK, facts)
+    assert [(p.source.id, p.target.id) for p in result.pairs] == [("fjord", "copydesk")]
+    assert result == find_reuse(NORVIK)

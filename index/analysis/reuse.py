@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from index.compare import shared_passages
 from index.models import Article, SharedPassage
@@ -71,9 +71,14 @@ def _candidates(
     from datasketch import MinHash, MinHashLSH
 
     lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM)
+    # signatures come from this datasketch (the cache is keyed on its version): its scheme
+    template = MinHash(num_perm=NUM_PERM)
+    same: dict[str, Any] = {"permutations": template.permutations}
+    if hasattr(template, "scheme"):
+        same["scheme"] = template.scheme
     hashes = []
     for index, values in enumerate(signatures):
-        minhash = MinHash(num_perm=NUM_PERM, hashvalues=values)
+        minhash = MinHash(num_perm=NUM_PERM, hashvalues=values, **same)
         lsh.insert(str(index), minhash)
         hashes.append(minhash)
     pairs = set()
