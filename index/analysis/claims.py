@@ -19,6 +19,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from index.analysis.sentences import Sentence, sentences
@@ -33,6 +34,8 @@ LINK_SHARE = 0.45  # two groups merge when their mean cross cosine is this share
 MIN_WORDS = 7  # shorter sentences (headings, captions) are not claims
 _COMMON_SHARE = 0.25  # words in more of the sentences than this say nothing of a beat
 _COMMON_FLOOR = 8  # ... but in a handful of sentences, even a word in most of them tells
+_KEY_SENTENCES = 400  # terms in more sentences than this do not pair sentences on their own
+_BLOCK = 2048  # sentences per block of the candidate product
 _LABEL_WORDS = 16
 _STOP = set(
     [
@@ -164,9 +167,20 @@ def _claim_like(text: str) -> bool:
     )
 
 
+@cache
+def _stopwords(language: str | None) -> frozenset[str]:
+    """Words that say nothing of a beat: the English list above, plus the language's own
+    list where Whoosh has one (German "der", French "le" ...)."""
+    from whoosh.lang import has_stopwords, stopwords_for_language
+
+    own = stopwords_for_language(language) if language and has_stopwords(language) else ()
+    return frozenset(_STOP) | frozenset(own)
+
+
 def _terms(text: str, language: str | None) -> list[str]:
     stem = stemmer(language) if language in STEMMED_LANGUAGES else (lambda w: w)
-    return [stem(w) for w, _s, _e in plain_words(text) if w not in _STOP and not w.isdigit()]
+    stop = _stopwords(language)
+    return [stem(w) for w, _s, _e in plain_words(text) if w not in stop and not w.isdigit()]
 
 
 def claim_terms(text: str, language: str | None) -> tuple[str, ...] | None:
@@ -203,36 +217,58 @@ def _similar_pairs(
     vectors: list[dict[str, float]], owners: list[int], similar: float
 ) -> list[tuple[float, int, int]]:
     """Pairs of sentences of different articles with cosine >= `similar`, most similar
-    first. Prefix filtering: each vector is indexed under its terms but the most common
-    ones whose weights together (their norm) stay below `similar`; a pair that similar
-    must share one of the indexed terms, so only those pairs are scored."""
-    df: dict[str, int] = defaultdict(int)
-    for vec in vectors:
-        for term in vec:
-            df[term] += 1
-    postings: dict[str, list[int]] = defaultdict(list)
-    pairs: list[tuple[float, int, int]] = []
-    bound = similar * similar
+    first, by sparse matrix products (scipy). Candidates are the pairs sharing a key
+    term: one that at least two and at most `_KEY_SENTENCES` sentences hold (a word
+    that common alone does not make two sentences one beat, and pairing every
+    sentence that shares one is quadratic). A candidate's cosine over its key terms
+    plus the most its other terms could add (the product of their norms) must reach
+    `similar` before those other terms are scored."""
+    import numpy as np
+    from scipy import sparse
+
+    n = len(vectors)
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    weights: list[float] = []
     for i, vec in enumerate(vectors):
-        seen: set[int] = set()
-        for term in vec:
-            for j in postings.get(term, ()):
-                if j not in seen:
-                    seen.add(j)
-                    if owners[j] != owners[i]:
-                        score = _dot(vec, vectors[j])
-                        if score >= similar:
-                            pairs.append((score, j, i))
-        ordered = sorted(vec, key=lambda t: (-df[t], t))  # most common first
-        rest = 0.0
-        skip = 0
-        while skip < len(ordered) and rest + vec[ordered[skip]] ** 2 < bound:
-            rest += vec[ordered[skip]] ** 2
-            skip += 1
-        for term in ordered[skip:]:
-            postings[term].append(i)
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return pairs
+        for term, weight in vec.items():
+            rows.append(i)
+            columns.append(vocabulary.setdefault(term, len(vocabulary)))
+            weights.append(weight)
+    if not vocabulary:
+        return []
+    matrix = sparse.csr_matrix((weights, (rows, columns)), shape=(n, len(vocabulary)))
+    df = np.bincount(np.asarray(columns), minlength=len(vocabulary))
+    is_key = (df >= 2) & (df <= _KEY_SENTENCES)
+    keys = matrix[:, np.flatnonzero(is_key)].tocsr()
+    keys_t = keys.T.tocsr()
+    common = matrix[:, np.flatnonzero(~is_key)].tocsr()
+    # what the common terms can add to a pair's cosine is at most the product of their norms
+    reach = np.sqrt(np.asarray(common.multiply(common).sum(axis=1)).ravel())
+    owner = np.asarray(owners)
+    found: list[tuple[float, int, int]] = []
+    for start in range(0, n, _BLOCK):
+        block = (keys[start : start + _BLOCK] @ keys_t).tocoo()
+        first = block.row.astype(np.int64) + start
+        second = block.col.astype(np.int64)
+        partial = block.data
+        keep = (
+            (second > first)
+            & (owner[first] != owner[second])
+            & (partial + reach[first] * reach[second] >= similar)
+        )
+        first, second, partial = first[keep], second[keep], partial[keep]
+        if not len(first):
+            continue
+        rest = np.asarray(common[first].multiply(common[second]).sum(axis=1)).ravel()
+        scores = partial + rest
+        close = scores >= similar
+        found.extend(
+            zip(scores[close].tolist(), first[close].tolist(), second[close].tolist(), strict=True)
+        )
+    found.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return found
 
 
 def _group(

@@ -25,7 +25,7 @@ from index.analysis.reuse import minhash_values
 from index.analysis.sentences import Sentence, sentences
 from index.models import Article
 
-FACTS_VERSION = 1  # bump when what is computed, or how, changes: cached facts are refused
+FACTS_VERSION = 2  # bump when what is computed, or how, changes: cached facts are refused
 
 
 @dataclass(frozen=True)
