@@ -132,6 +132,11 @@ def _vader() -> Any:
     return SentimentIntensityAnalyzer()
 
 
+@cache
+def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern)
+
+
 def cue_sentences(
     pattern: re.Pattern[str], text: str, found: Sequence[Sentence]
 ) -> tuple[int, ...]:
@@ -139,7 +144,11 @@ def cue_sentences(
     the whole text finds the candidates, each is then checked on its own."""
     starts = [s.start for s in found]
     hits: list[int] = []
-    for match in pattern.finditer(text):
+    lowered = text.lower()
+    # cues are lower case: scanning the lowered text without IGNORECASE is twice as
+    # fast, where lowering keeps every offset (it does but for a few letters)
+    scan = _case_sensitive(pattern) if len(lowered) == len(text) else pattern
+    for match in scan.finditer(lowered if scan is not pattern else text):
         k = max(0, bisect_right(starts, match.start()) - 1)
         # a match running over a sentence's end is checked in each sentence it touches
         while k < len(found) and found[k].start < max(match.end(), match.start() + 1):
