@@ -196,3 +196,29 @@ def test_a_damaged_cache_is_worked_around_then_rebuilt(
     fresh.build(workers=1)
     assert counted["n"] == 6
     assert cached_ids(fresh) == {a.id for a in fresh.articles()}
+
+
+def test_everything_read_from_the_cache_opens_to_its_exact_sentences(
+    bundled_corpus: Path, tmp_path: Path
+) -> None:
+    library = Library(bundled_corpus, tmp_path / "ix")
+    library.build(workers=1)
+    frames, _lexicon = library.frames()
+    for result in frames:
+        text = result.article.text
+        for sentence in [*result.hedges, *result.attributions] + [
+            s for score in result.scores for s in score.evidence
+        ]:
+            assert text[sentence.start : sentence.end] == sentence.text
+    beats = library.claims()
+    assert beats and any(len(b.outlets) >= 3 for b in beats)
+    for beat in beats:
+        for mention in beat.mentions:
+            sentence = mention.sentence
+            assert mention.article.text[sentence.start : sentence.end] == sentence.text
+    for quote in library.quotes():
+        assert quote.article.text[quote.start : quote.end] == quote.text
+    for pair in library.reuse().pairs:
+        for passage in pair.passages:
+            assert pair.source.text[passage.left.start : passage.left.end]
+            assert pair.target.text[passage.right.start : passage.right.end]
