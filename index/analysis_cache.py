@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ PARALLEL_FROM = 64  # articles; fewer are analysed in this process
 _CHUNK = 16
 
 
+@cache
 def fingerprint() -> str:
     """What a cached record depends on besides the article: the analysis' version,
     the bundled lexicon's bytes, and the libraries that segment and sign."""
@@ -74,9 +76,9 @@ def _open_for_writing(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _facts_json(article: Article) -> str:
+def _facts_json(article: Article, signature: bool = True) -> str:
     """Worker: one article's facts as JSON text (cheap to send back)."""
-    return json.dumps(article_facts(article).to_json(), ensure_ascii=False)
+    return json.dumps(article_facts(article, None, signature).to_json(), ensure_ascii=False)
 
 
 def _analyse(
@@ -90,8 +92,11 @@ def _analyse(
         pool = _pool(workers)
     out: list[str] = []
     if pool is None:
+        # a few articles, here: their MinHash signatures are left to `find_reuse`, which
+        # needs them only above 300 articles, sparing this build datasketch's import
+        # (it brings scipy.integrate: seconds)
         for article in articles:
-            out.append(_facts_json(article))
+            out.append(_facts_json(article, signature=False))
             if len(out) % _CHUNK == 0:
                 report(BuildProgress("analysing", len(out), total, article.file))
         return out

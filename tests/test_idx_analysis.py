@@ -318,3 +318,5 @@ def test_reuse_candidates_from_cached_signatures_on_a_large_corpus(
     result = find_reuse(NORVIK, facts)
     assert [(p.source.id, p.target.id) for p in result.pairs] == [("fjord", "copydesk")]
     assert result == find_reuse(NORVIK)
+    unsigned = [article_facts(a, signature=False) for a in NORVIK]  # worked out when needed
+    assert find_reuse(NORVIK, unsigned) == result

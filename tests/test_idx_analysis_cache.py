@@ -59,9 +59,9 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     calls = {"n": 0}
     real = cache.article_facts
 
-    def counting(article: Any, lexicon: Any = None) -> Any:
+    def counting(article: Any, lexicon: Any = None, signature: bool = True) -> Any:
         calls["n"] += 1
-        return real(article, lexicon)
+        return real(article, lexicon, signature)
 
     monkeypatch.setattr(cache, "article_facts", counting)
     return calls

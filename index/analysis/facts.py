@@ -42,7 +42,7 @@ class Facts:
     tone: float | None  # mean VADER compound over the sentences; English only
     quotes: tuple[tuple[int, int, str | None], ...]  # start, end, speaker
     claims: tuple[tuple[int, tuple[str, ...]], ...]  # claim sentence, its content terms
-    minhash: tuple[int, ...]
+    minhash: tuple[int, ...]  # () where it was left out
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -95,9 +95,12 @@ def bundled_lexicon() -> FrameLexicon:
     return load_lexicon()
 
 
-def article_facts(article: Article, lexicon: FrameLexicon | None = None) -> Facts:
+def article_facts(
+    article: Article, lexicon: FrameLexicon | None = None, signature: bool = True
+) -> Facts:
     """Everything per article the analyses use; frames scored with `lexicon`
-    (the bundled one by default)."""
+    (the bundled one by default). signature=False leaves out the MinHash signature
+    (`find_reuse` works out a missing one when it needs it)."""
     chosen = lexicon or bundled_lexicon()
     language = (article.language or "").lower()
     text = article.text
@@ -128,7 +131,7 @@ def article_facts(article: Article, lexicon: FrameLexicon | None = None) -> Fact
         sentence_tone(found) if language == "en" else None,
         quotes,
         claims,
-        minhash_values(text),
+        minhash_values(text) if signature else (),
     )
 
 
