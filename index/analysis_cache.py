@@ -129,8 +129,10 @@ def update(
     try:
         cached = {row[0] for row in conn.execute("SELECT id FROM facts")}
         with ix.reader() as reader:
-            ids = reader.column_reader(sf.ID_FIELD)
-            present = {ids[docnum]: docnum for docnum in reader.all_doc_ids()}
+            present: dict[str, int] = {}
+            if reader.doc_count():  # an empty index has no columns to read
+                ids = reader.column_reader(sf.ID_FIELD)
+                present = {ids[docnum]: docnum for docnum in reader.all_doc_ids()}
             missing = sorted(aid for aid in present if aid not in cached)
             articles = [
                 article_from_dict(json.loads(reader.stored_fields(present[aid])[sf.ARTICLE]))

@@ -222,3 +222,17 @@ def test_everything_read_from_the_cache_opens_to_its_exact_sentences(
         for passage in pair.passages:
             assert pair.source.text[passage.left.start : passage.left.end]
             assert pair.target.text[passage.right.start : passage.right.end]
+
+
+def test_an_empty_corpus_has_an_empty_analysis(tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "c", ("harbour-post.md",))
+    library = Library(corpus, tmp_path / "ix")
+    library.build(workers=1)
+    (corpus / "harbour-post.md").unlink()
+    library.build(workers=1)
+    assert cached_ids(library) == set()
+    assert library.claims() == () and library.quotes() == () and library.reuse().pairs == ()
+    (tmp_path / "none").mkdir()
+    empty = Library(tmp_path / "none", tmp_path / "ix2")
+    empty.build(workers=1)
+    assert empty.frames()[0] == ()
