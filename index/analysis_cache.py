@@ -77,8 +77,12 @@ def _open_for_writing(path: Path) -> sqlite3.Connection:
 
 
 def _facts_json(article: Article, signature: bool = True) -> str:
-    """Worker: one article's facts as JSON text (cheap to send back)."""
-    return json.dumps(article_facts(article, None, signature).to_json(), ensure_ascii=False)
+    """Worker: one article's facts as JSON text (cheap to send back); "" where the
+    analysis fails on an odd text, so the index this build committed still stands."""
+    try:
+        return json.dumps(article_facts(article, None, signature).to_json(), ensure_ascii=False)
+    except Exception:  # untrusted text: no record is kept rather than a wrong one
+        return ""
 
 
 def _analyse(
@@ -145,7 +149,7 @@ def update(
             conn.executemany("DELETE FROM facts WHERE id = ?", stale)
             conn.executemany(
                 "INSERT OR REPLACE INTO facts (id, data) VALUES (?, ?)",
-                zip(missing, records, strict=True),
+                [(aid, data) for aid, data in zip(missing, records, strict=True) if data],
             )
         progress(BuildProgress("analysing", len(articles), len(articles)))
         return len(articles)
