@@ -5,6 +5,7 @@ from it give what a fresh computation gives."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -179,6 +180,8 @@ def test_a_record_that_does_not_fit_its_article_is_refused(tmp_path: Path) -> No
     record = facts_module.article_facts(article).to_json()
     assert facts_module.facts_from_json(record, article) is not None
     assert facts_module.facts_from_json({**record, "n": record["n"] + 1}, article) is None
+    same_length = article.text.replace(" ", "\n", 1)  # the same id, other offsets
+    assert facts_module.facts_from_json(record, replace(article, text=same_length)) is None
     assert facts_module.facts_from_json({**record, "v": -1}, article) is None
     assert facts_module.facts_from_json({**record, "s": "junk"}, article) is None
 

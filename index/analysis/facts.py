@@ -13,6 +13,7 @@ language, other version) is refused, and the article is analysed again.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,13 +26,14 @@ from index.analysis.reuse import minhash_values
 from index.analysis.sentences import Sentence, sentences
 from index.models import Article
 
-FACTS_VERSION = 2  # bump when what is computed, or how, changes: cached facts are refused
+FACTS_VERSION = 3  # bump when what is computed, or how, changes: cached facts are refused
 
 
 @dataclass(frozen=True)
 class Facts:
     language: str
-    chars: int  # len(article.text): a record is for this text only
+    chars: int  # len(article.text) ...
+    digest: str  # ... and a hash of it exactly (ids ignore whitespace; offsets do not)
     sentences: tuple[Sentence, ...]
     lexicon: str  # fingerprint of the lexicon `frames` was scored with
     frames: (
@@ -49,6 +51,7 @@ class Facts:
             "v": FACTS_VERSION,
             "lang": self.language,
             "n": self.chars,
+            "d": self.digest,
             "s": [[s.start, s.end] for s in self.sentences],
             "lx": self.lexicon,
             "f": None if self.frames is None else [list(f) for f in self.frames],
@@ -68,6 +71,7 @@ def facts_from_json(data: Any, article: Article) -> Facts | None:
         if (
             data["v"] != FACTS_VERSION
             or data["n"] != len(text)
+            or data["d"] != text_digest(text)
             or data["lang"] != (article.language or "").lower()
         ):
             return None
@@ -76,6 +80,7 @@ def facts_from_json(data: Any, article: Article) -> Facts | None:
         return Facts(
             data["lang"],
             data["n"],
+            data["d"],
             found,
             str(data["lx"]),
             None if frames is None else tuple(tuple(int(i) for i in f) for f in frames),
@@ -88,6 +93,10 @@ def facts_from_json(data: Any, article: Article) -> Facts | None:
         )
     except (KeyError, TypeError, ValueError, IndexError):
         return None
+
+
+def text_digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
 
 @cache
@@ -123,6 +132,7 @@ def article_facts(
     return Facts(
         language,
         len(text),
+        text_digest(text),
         found,
         chosen.fingerprint,
         frames,
