@@ -223,6 +223,10 @@ def build(
             store.remove_stale_generations(index_dir, generation)
         try:
             summary, signatures = _update(corpus, root, ix, report, workers, previous)
+            # the per-article analysis, beside the committed index
+            from index import analysis_cache
+
+            analysis_cache.update(generation, ix, report, workers)
         finally:
             ix.close()
         store.write_json_atomic(

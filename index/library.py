@@ -31,7 +31,7 @@ from index.models import (
 )
 
 if TYPE_CHECKING:
-    from index.analysis import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
+    from index.analysis import ArticleFrames, Beat, Facts, FrameLexicon, Quote, Reuse
 
 ProgressCallback = Callable[[BuildProgress], None]
 _MIN_ID_PREFIX = 4
@@ -65,6 +65,9 @@ class Library:
         self._languages: tuple[str, ...] | None = None
         # the frame lexicon `frames()` uses when given none (None: the bundled one)
         self.lexicon: Path | None = None
+        # the articles with their analysis facts, and each analysis' answer, for this searcher
+        self._analysed: tuple[tuple[Article, ...], list[Facts]] | None = None
+        self._answers: dict[tuple[str, str], Any] = {}
 
     @property
     def corpus_path(self) -> Path:
@@ -138,6 +141,8 @@ class Library:
         """Drop what was worked out from the previous searcher."""
         self._results.clear()
         self._languages = None
+        self._analysed = None
+        self._answers = {}
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
@@ -218,33 +223,80 @@ class Library:
         langs = self.languages_indexed()
         return hit_fragments(self._find(article_id), query, langs)
 
+    def _analysis_input(self) -> tuple[tuple[Article, ...], list[Facts]]:
+        """Every article with its facts: from the analysis cache built with the index,
+        worked out now for any article the cache lacks. Computed outside the lock,
+        so searches go on meanwhile."""
+        from index import analysis_cache
+        from index.analysis.facts import facts_for
+
+        with self._lock:
+            self._open()
+            if self._analysed is not None:
+                return self._analysed
+            generation = self._generation
+        articles = self.articles()
+        facts = facts_for(articles, analysis_cache.load(generation, articles))
+        with self._lock:
+            if generation == self._generation:
+                self._analysed = (articles, facts)
+        return articles, facts
+
+    def _answer(self, name: str, key: str, compute: Callable[[], Any]) -> Any:
+        """An analysis' answer, worked out once per searcher (outside the lock)."""
+        with self._lock:
+            self._open()
+            generation = self._generation
+            if (name, key) in self._answers:
+                return self._answers[(name, key)]
+        value = compute()
+        with self._lock:
+            if generation == self._generation:
+                self._answers[(name, key)] = value
+        return value
+
     def frames(
         self, lexicon: Path | str | None = None
     ) -> tuple[tuple[ArticleFrames, ...], FrameLexicon]:
-        """Each article's frames, tone and hedging (computed now, from the indexed text),
-        with the lexicon used (the bundled one unless a TOML file is given)."""
+        """Each article's frames, tone and hedging (from the analysis built with the
+        index; another lexicon is scored on the cached sentences), with the lexicon
+        used (the bundled one unless a TOML file is given)."""
         from index.analysis import analyse_frames, load_lexicon
 
         chosen = load_lexicon(lexicon if lexicon is not None else self.lexicon)
-        return analyse_frames(self.articles(), chosen), chosen
+
+        def compute() -> tuple[ArticleFrames, ...]:
+            articles, facts = self._analysis_input()
+            return analyse_frames(articles, chosen, facts)
+
+        return self._answer("frames", f"{chosen.path}:{chosen.fingerprint}", compute), chosen
 
     def quotes(self) -> tuple[Quote, ...]:
         """The quote ledger: every direct quote with its speaker, conflicts flagged."""
         from index.analysis import find_quotes
 
-        return find_quotes(self.articles())
+        result: tuple[Quote, ...] = self._answer(
+            "quotes", "", lambda: find_quotes(*self._analysis_input())
+        )
+        return result
 
     def claims(self) -> tuple[Beat, ...]:
         """Story beats: claim sentences grouped across articles, with their mentions."""
         from index.analysis import find_beats
 
-        return find_beats(self.articles())
+        def compute() -> tuple[Beat, ...]:
+            articles, facts = self._analysis_input()
+            return find_beats(articles, facts=facts)
+
+        result: tuple[Beat, ...] = self._answer("claims", "", compute)
+        return result
 
     def reuse(self) -> Reuse:
         """Passages articles share, the likely original of each pair, near-duplicate groups."""
         from index.analysis import find_reuse
 
-        return find_reuse(self.articles())
+        result: Reuse = self._answer("reuse", "", lambda: find_reuse(*self._analysis_input()))
+        return result
 
     def attention(self, query: str) -> tuple[AttentionCell, ...]:
         """How many of `query`'s hits each outlet published each day (the timeline's heat)."""

@@ -195,7 +195,7 @@ class ReadResult:
 
 @dataclass(frozen=True)
 class BuildProgress:
-    phase: str  # "scanning", "reading", "indexing", "committing"
+    phase: str  # "scanning", "reading", "indexing", "committing", "analysing"
     done: int
     total: int
     file: str = ""

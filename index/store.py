@@ -4,7 +4,9 @@ Layout of an index folder:
     state.json        which generation is current, and its schema version
     build.lock        held (flock) by the one process that writes
     g-<stamp>/        a Whoosh index (one generation) plus report.json,
-                      the last build's skipped files, duplicates and warnings
+                      the last build's skipped files, duplicates and warnings,
+                      and analysis.sqlite, each article's analysis facts
+                      (index/analysis_cache.py)
 
 Rule kept here: readers only ever see a generation named by state.json, and
 state.json is replaced with os.replace, so a build killed at any point leaves

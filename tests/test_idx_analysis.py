@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index import Article, Metadata, MetaField, ReadError
+from index import Article, Beat, Metadata, MetaField, ReadError
 from index.analysis import (
     analyse_frames,
     find_beats,
@@ -170,3 +170,153 @@ def test_reuse_finds_the_copied_passage_and_its_direction() -> None:
     passage = pair.passages[0]
     assert early.text[passage.left.start : passage.left.end].startswith("The harbour authority")
     assert result.groups and {a.id for a in result.groups[0]} == {"early", "late"}
+
+
+def dated(ident: str, text: str, outlet: str, date: str) -> Article:
+    made = article(ident, text, outlet=outlet)
+    return replace(made, meta=replace(made.meta, date=MetaField(date, "feed", "confirmed")))
+
+
+# An invented story told by four outlets in their own words; the last copies the first.
+_WIRE_LEAD = (
+    "Norvik Motors is weighing a pivot to a closed licensing approach for its battery designs, "
+    "people familiar with the matter said. "
+    "The company has postponed the launch of its Tarn electric truck after disappointing "
+    "winter tests."
+)
+NORVIK = [
+    dated(
+        "fjord",
+        _WIRE_LEAD + "\nAny change to the licensing policy would need the approval of board chair "
+        "Ingrid Solberg.\nA Norvik spokesperson said the company remains committed to sharing its "
+        "research with partners.",
+        "Fjord Wire",
+        "2025-05-01",
+    ),
+    dated(
+        "ledger",
+        "Executives at Norvik Motors are discussing abandoning the open licence that lets rivals "
+        "copy its battery designs.\nThe launch of the Tarn truck has been pushed back after it "
+        "performed poorly in cold-weather tests.\nChair Ingrid Solberg has the final say on any "
+        "shift in the licensing strategy.\nNorvik has also been hiring battery engineers with "
+        "signing bonuses worth up to two million crowns.",
+        "Auto Ledger",
+        "2025-05-02",
+    ),
+    dated(
+        "review",
+        "Norvik Motors may stop licensing its battery designs openly to rivals, according to two "
+        "executives.\nEngineers were offered signing bonuses of two million crowns to join the "
+        "carmaker.\nThe carmaker's spokesperson said its research would remain open to partners.\n"
+        "A football club in Tromso won its first league title this weekend after a dramatic "
+        "final match.",
+        "Nordic Tech Review",
+        "2025-05-02",
+    ),
+    dated(
+        "copydesk",
+        "From the wires. " + _WIRE_LEAD + "\nShares of the carmaker fell four percent in Oslo "
+        "trading on Thursday after the report.",
+        "Copy Desk",
+        "2025-05-03",
+    ),
+]
+
+
+def _beat_with(beats: tuple[Beat, ...], *words: str) -> Beat:
+    found = [b for b in beats if any(all(w in m.sentence.text for w in words) for m in b.mentions)]
+    assert len(found) == 1, f"{words}: in {len(found)} beats"
+    return found[0]
+
+
+def test_beats_of_a_story_told_in_other_words() -> None:
+    beats = find_beats(NORVIK)
+    pivot = _beat_with(beats, "weighing a pivot")
+    assert pivot is _beat_with(beats, "discussing abandoning")
+    assert pivot is _beat_with(beats, "stop licensing")
+    assert set(pivot.outlets) == {"Fjord Wire", "Auto Ledger", "Nordic Tech Review", "Copy Desk"}
+    delay = _beat_with(beats, "postponed the launch")
+    assert delay is _beat_with(beats, "pushed back")
+    approval = _beat_with(beats, "approval of board chair")
+    assert approval is _beat_with(beats, "final say")
+    assert approval is not pivot and approval is not delay
+    spokesperson = _beat_with(beats, "remains committed")
+    assert spokesperson is _beat_with(beats, "remain open to partners")
+    bonuses = _beat_with(beats, "signing bonuses worth")
+    assert set(bonuses.outlets) == {"Auto Ledger", "Nordic Tech Review"}
+    shares = _beat_with(beats, "Shares of the carmaker")
+    assert shares.single_source and shares.outlets == ("Copy Desk",)
+    football = _beat_with(beats, "football club")
+    assert football.single_source and football.outlets == ("Nordic Tech Review",)
+    for beat in beats:
+        for mention in beat.mentions:
+            sentence = mention.sentence
+            assert mention.article.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_one_sentence_sharing_words_with_two_beats_does_not_join_them() -> None:
+    stadium = [
+        article(
+            "p",
+            "The council approved a new budget for the stadium roof on Monday evening.",
+            outlet="P",
+        ),
+        article(
+            "q",
+            "Councillors passed the budget for the stadium roof on Monday after a long debate.",
+            outlet="Q",
+        ),
+        article(
+            "u", "The stadium roof budget was approved by the council on Monday night.", outlet="U"
+        ),
+    ]
+    bridge = article(
+        "r", "The stadium roof budget also pushed back the school lunch programme until autumn.",
+        outlet="R",
+    )  # fmt: skip
+    lunch = [
+        article(
+            "s",
+            "Parents learned that the school lunch programme is pushed back until autumn.",
+            outlet="S",
+        ),
+        article(
+            "t",
+            "The school lunch programme will not start before autumn, parents were told.",
+            outlet="T",
+        ),
+        article(
+            "v", "Parents were told the school lunch programme now starts in autumn.", outlet="V"
+        ),
+    ]
+    beats = find_beats([*stadium, bridge, *lunch])
+    roof = _beat_with(beats, "stadium roof on Monday evening")
+    meals = _beat_with(beats, "will not start before autumn")
+    assert roof is not meals
+    assert {"P", "Q", "U"} <= set(roof.outlets) and {"S", "T", "V"} <= set(meals.outlets)
+
+
+def test_reuse_direction_and_passages_on_the_invented_story() -> None:
+    result = find_reuse(NORVIK)
+    (pair,) = [p for p in result.pairs if {p.source.id, p.target.id} == {"fjord", "copydesk"}]
+    assert (pair.source.id, pair.target.id) == ("fjord", "copydesk")
+    assert pair.direction == "earlier-to-later" and pair.date_confidence == "confirmed"
+    for passage in pair.passages:
+        copied = pair.source.text[passage.left.start : passage.left.end]
+        assert copied in pair.target.text
+    assert all({p.source.id, p.target.id} != {"ledger", "review"} for p in result.pairs)
+
+
+def test_reuse_candidates_from_cached_signatures_on_a_large_corpus(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from index.analysis import article_facts
+    from index.analysis import reuse as reuse_module
+
+    monkeypatch.setattr(reuse_module, "_ALL_PAIRS_UP_TO", 1)  # the LSH path, as above 300
+    facts = [article_facts(a) for a in NORVIK]
+    result = find_reuse(NORVIK, facts)
+    assert [(p.source.id, p.target.id) for p in result.pairs] == [("fjord", "copydesk")]
+    assert result == find_reuse(NORVIK)
+    unsigned = [article_facts(a, signature=False) for a in NORVIK]  # worked out when needed
+    assert find_reuse(NORVIK, unsigned) == result

@@ -7,6 +7,7 @@ covers is reported as not scored, never scored as English.
 """
 
 from index.analysis.claims import Beat, Mention, find_beats
+from index.analysis.facts import FACTS_VERSION, Facts, article_facts, facts_from_json
 from index.analysis.frames import (
     ArticleFrames,
     FrameLexicon,
@@ -19,6 +20,10 @@ from index.analysis.reuse import Reuse, ReusePair, find_reuse
 from index.analysis.sentences import Sentence, sentences
 
 __all__ = [
+    "FACTS_VERSION",
+    "Facts",
+    "article_facts",
+    "facts_from_json",
     "Beat",
     "Mention",
     "Reuse",

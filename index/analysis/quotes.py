@@ -9,17 +9,23 @@ never guessed.
 
 from __future__ import annotations
 
+import math
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from index.models import Article
+
+if TYPE_CHECKING:
+    from index.analysis.facts import Facts
 
 _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
 _MIN_WORDS = 3
 _SIMILAR = 0.7  # share of words two quotes share to be the same words
 _NAME = (
-    r"(?:(?i:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:spokes(?:person|man|woman)|officials?|executives?"
+    r"(?:(?i:the|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:spokes(?:person|man|woman)|officials?|executives?"
     r"|sources?|analysts?|researchers?|statement)"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
@@ -46,7 +52,7 @@ class Quote:
     conflict: tuple[tuple[str, Article], ...] = ()  # (speaker, article) giving the same words
 
 
-def _quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(text):
@@ -64,7 +70,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _speaker(text: str, start: int, end: int) -> str | None:
+def speaker_of(text: str, start: int, end: int) -> str | None:
     after = text[end + 1 : end + 120].split("\n", 1)[0]
     for pattern in _AFTER:
         match = pattern.match(after)
@@ -97,32 +103,60 @@ def _speaker_key(speaker: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", speaker.lower()).strip()
 
 
-def find_quotes(articles: Sequence[Article]) -> tuple[Quote, ...]:
-    """Every direct quote of the articles with its speaker, conflicts flagged."""
+def _similar_pairs(words: list[set[str]], keys: list[str | None]) -> dict[int, list[int]]:
+    """For each attributed quote, the attributed quotes sharing at least `_SIMILAR`
+    of their words (Jaccard). Prefix filtering: with the words of every quote in one
+    global order (rarest first), two quotes that similar share a word among the
+    first |x| - ceil(_SIMILAR * |x|) + 1 of each, so only those are indexed."""
+    frequency: dict[str, int] = defaultdict(int)
+    for i, found in enumerate(words):
+        if keys[i] is not None:
+            for word in found:
+                frequency[word] += 1
+    postings: dict[str, list[int]] = defaultdict(list)
+    similar: dict[int, list[int]] = defaultdict(list)
+    for i, found in enumerate(words):
+        if keys[i] is None or not found:
+            continue
+        ordered = sorted(found, key=lambda w: (frequency[w], w))
+        prefix = ordered[: len(ordered) - math.ceil(_SIMILAR * len(ordered)) + 1]
+        seen: set[int] = set()
+        for word in prefix:
+            for j in postings[word]:
+                if j in seen:
+                    continue
+                seen.add(j)
+                if _same_words(found, words[j]):
+                    similar[i].append(j)
+                    similar[j].append(i)
+            postings[word].append(i)
+    return similar
+
+
+def find_quotes(
+    articles: Sequence[Article], facts: Sequence[Facts | None] | None = None
+) -> tuple[Quote, ...]:
+    """Every direct quote of the articles with its speaker, conflicts flagged;
+    `facts` (aligned with `articles`) give each article's quotes ready found."""
+    given = list(facts) if facts is not None else [None] * len(articles)
     quotes: list[Quote] = []
-    for article in articles:
-        for start, end in _quote_spans(article.text):
-            quotes.append(
-                Quote(
-                    article.text[start:end],
-                    start,
-                    end,
-                    _speaker(article.text, start, end),
-                    article,
-                )
-            )
+    for article, known in zip(articles, given, strict=True):
+        text = article.text
+        found = (
+            known.quotes
+            if known is not None
+            else [(s, e, speaker_of(text, s, e)) for s, e in quote_spans(text)]
+        )
+        quotes.extend(Quote(text[s:e], s, e, speaker, article) for s, e, speaker in found)
     words = [_words(q.text) for q in quotes]
+    keys = [_speaker_key(q.speaker) if q.speaker else None for q in quotes]
+    similar = _similar_pairs(words, keys)
     out: list[Quote] = []
     for i, quote in enumerate(quotes):
-        others: list[tuple[str, Article]] = []
-        if quote.speaker:
-            for j, other in enumerate(quotes):
-                if (
-                    other.article.id != quote.article.id
-                    and other.speaker
-                    and _speaker_key(other.speaker) != _speaker_key(quote.speaker)
-                    and _same_words(words[i], words[j])
-                ):
-                    others.append((other.speaker, other.article))
-        out.append(replace(quote, conflict=tuple(others)))
+        others = tuple(
+            (str(quotes[j].speaker), quotes[j].article)
+            for j in sorted(similar.get(i, ()))
+            if quotes[j].article.id != quote.article.id and keys[j] != keys[i]
+        )
+        out.append(replace(quote, conflict=others))
     return tuple(out)

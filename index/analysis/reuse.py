@@ -11,16 +11,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from index.compare import shared_passages
 from index.models import Article, SharedPassage
 from index.tokens import plain_words
+
+if TYPE_CHECKING:
+    from index.analysis.facts import Facts
 
 SHINGLE = 5
 MIN_SHARED_WORDS = 12  # less in common is coincidence, not reuse
 NEAR_DUPLICATE = 0.8  # share of the shorter article's words
 _LSH_THRESHOLD = 0.05
 _ALL_PAIRS_UP_TO = 300  # articles; above this, LSH picks the candidates
+NUM_PERM = 64
 
 
 @dataclass(frozen=True)
@@ -43,23 +48,37 @@ class Reuse:
     groups: tuple[tuple[Article, ...], ...]  # near-duplicates of each other
 
 
-def _shingles(article: Article) -> set[str]:
-    words = [w for w, _s, _e in plain_words(article.text)]
+def _shingles(text: str) -> set[str]:
+    words = [w for w, _s, _e in plain_words(text)]
     return {" ".join(words[i : i + SHINGLE]) for i in range(max(0, len(words) - SHINGLE + 1))}
 
 
-def _candidates(articles: Sequence[Article]) -> list[tuple[int, int]]:
+def minhash_values(text: str) -> tuple[int, ...]:
+    """The MinHash signature of the text's word shingles (datasketch)."""
+    from datasketch import MinHash
+
+    minhash = MinHash(num_perm=NUM_PERM)
+    minhash.update_batch([shingle.encode("utf-8") for shingle in _shingles(text)])
+    return tuple(int(v) for v in minhash.hashvalues)
+
+
+def _candidates(
+    articles: Sequence[Article], signatures: Sequence[tuple[int, ...]]
+) -> list[tuple[int, int]]:
     n = len(articles)
     if n <= _ALL_PAIRS_UP_TO:
         return [(i, j) for i in range(n) for j in range(i + 1, n)]
     from datasketch import MinHash, MinHashLSH
 
-    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=64)
+    lsh = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM)
+    # signatures come from this datasketch (the cache is keyed on its version): its scheme
+    template = MinHash(num_perm=NUM_PERM)
+    same: dict[str, Any] = {"permutations": template.permutations}
+    if hasattr(template, "scheme"):
+        same["scheme"] = template.scheme
     hashes = []
-    for index, article in enumerate(articles):
-        minhash = MinHash(num_perm=64)
-        for shingle in _shingles(article):
-            minhash.update(shingle.encode("utf-8"))
+    for index, values in enumerate(signatures):
+        minhash = MinHash(num_perm=NUM_PERM, hashvalues=values, **same)
         lsh.insert(str(index), minhash)
         hashes.append(minhash)
     pairs = set()
@@ -81,9 +100,18 @@ def _order(a: Article, b: Article) -> tuple[Article, Article, str, str]:
     return a, b, "unknown", weaker
 
 
-def find_reuse(articles: Sequence[Article]) -> Reuse:
+def find_reuse(articles: Sequence[Article], facts: Sequence[Facts | None] | None = None) -> Reuse:
+    """Pairs sharing passages, and near-duplicate groups; `facts` (aligned with
+    `articles`) give each article's MinHash signature ready made."""
+    given = list(facts) if facts is not None else [None] * len(articles)
+    signatures: list[tuple[int, ...]] = []
+    if len(articles) > _ALL_PAIRS_UP_TO:
+        signatures = [
+            f.minhash if f is not None and len(f.minhash) == NUM_PERM else minhash_values(a.text)
+            for a, f in zip(articles, given, strict=True)
+        ]
     pairs: list[ReusePair] = []
-    for i, j in _candidates(articles):
+    for i, j in _candidates(articles, signatures):
         source, target, direction, confidence = _order(articles[i], articles[j])
         passages = shared_passages(source.text, target.text)
         shared = sum(p.words for p in passages)

@@ -1,0 +1,187 @@
+"""The analysis cache: each indexed article's `Facts` (sentences, frame evidence,
+tone, quotes, claim terms, MinHash signature), kept beside the index in its
+generation folder as `analysis.sqlite`, keyed by article id.
+
+Article ids are content hashes, so an article whose text is unchanged keeps its
+record; a build analyses only the ids the cache lacks (in worker processes when
+there are many) and drops the ids the index no longer holds.
+
+Rule kept here: the cache is written in one SQLite transaction after the index
+commit, so a build killed at any point leaves a readable cache (at worst one
+that lacks some articles); a cache written by another version of the analysis
+or for another bundled lexicon is emptied, a damaged file is replaced, and
+reading never fails: a record that is missing or does not fit its article is
+worked out again from the article.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from index import schema as sf
+from index.analysis import FACTS_VERSION, Facts, article_facts, facts_from_json
+from index.models import Article, BuildProgress
+
+FILE = "analysis.sqlite"
+PARALLEL_FROM = 64  # articles; fewer are analysed in this process
+_CHUNK = 16
+
+
+@cache
+def fingerprint() -> str:
+    """What a cached record depends on besides the article: the analysis' version,
+    the bundled lexicon's bytes, and the libraries that segment and sign."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from index.analysis.facts import bundled_lexicon
+
+    libraries = []
+    for name in ("pysbd", "datasketch", "vaderSentiment"):
+        try:
+            libraries.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            libraries.append(f"{name}=?")
+    return ";".join([f"facts={FACTS_VERSION}", bundled_lexicon().fingerprint, *libraries])
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, timeout=30)
+    conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+    conn.execute("CREATE TABLE IF NOT EXISTS facts (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    return conn
+
+
+def _open_for_writing(path: Path) -> sqlite3.Connection:
+    """The cache, emptied if another version wrote it, recreated if damaged."""
+    try:
+        conn = _connect(path)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        conn.execute("SELECT count(*) FROM facts").fetchone()
+    except sqlite3.DatabaseError:
+        path.unlink(missing_ok=True)
+        conn = _connect(path)
+        row = None
+    current = fingerprint()
+    if row is None or row[0] != current:
+        with conn:
+            conn.execute("DELETE FROM facts")
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)", (current,)
+            )
+    return conn
+
+
+def _facts_json(article: Article, signature: bool = True) -> str:
+    """Worker: one article's facts as JSON text (cheap to send back); "" where the
+    analysis fails on an odd text, so the index this build committed still stands."""
+    try:
+        return json.dumps(article_facts(article, None, signature).to_json(), ensure_ascii=False)
+    except Exception:  # untrusted text: no record is kept rather than a wrong one
+        return ""
+
+
+def _analyse(
+    articles: list[Article], workers: int, report: Callable[[BuildProgress], None]
+) -> list[str]:
+    total = len(articles)
+    pool = None
+    if total >= PARALLEL_FROM and workers > 1:
+        from index.builder import _pool
+
+        pool = _pool(workers)
+    out: list[str] = []
+    if pool is None:
+        # a few articles, here: their MinHash signatures are left to `find_reuse`, which
+        # needs them only above 300 articles, sparing this build datasketch's import
+        # (it brings scipy.integrate: seconds)
+        for article in articles:
+            out.append(_facts_json(article, signature=False))
+            if len(out) % _CHUNK == 0:
+                report(BuildProgress("analysing", len(out), total, article.file))
+        return out
+    with pool:
+        for article, record in zip(
+            articles, pool.map(_facts_json, articles, chunksize=_CHUNK), strict=True
+        ):
+            out.append(record)
+            if len(out) % _CHUNK == 0:
+                report(BuildProgress("analysing", len(out), total, article.file))
+    return out
+
+
+def update(
+    generation: Path,
+    ix: Any,
+    report: Callable[[BuildProgress], None] | None = None,
+    workers: int = 1,
+) -> int:
+    """Bring the cache of `generation` in line with its committed Whoosh index `ix`:
+    analyse the articles it lacks, drop those the index no longer has. Returns how
+    many articles were analysed."""
+    from index.codec import article_from_dict
+
+    progress = report or (lambda _p: None)
+    try:
+        conn = _open_for_writing(generation / FILE)
+    except (sqlite3.Error, OSError):
+        return 0  # no cache (a read-only or full disk): the analyses work it out when asked
+    try:
+        cached = {row[0] for row in conn.execute("SELECT id FROM facts")}
+        with ix.reader() as reader:
+            present: dict[str, int] = {}
+            if reader.doc_count():  # an empty index has no columns to read
+                ids = reader.column_reader(sf.ID_FIELD)
+                present = {ids[docnum]: docnum for docnum in reader.all_doc_ids()}
+            missing = sorted(aid for aid in present if aid not in cached)
+            articles = [
+                article_from_dict(json.loads(reader.stored_fields(present[aid])[sf.ARTICLE]))
+                for aid in missing
+            ]
+        progress(BuildProgress("analysing", 0, len(articles)))
+        records = _analyse(articles, workers, progress)
+        stale = [(aid,) for aid in cached if aid not in present]
+        with conn:
+            conn.executemany("DELETE FROM facts WHERE id = ?", stale)
+            conn.executemany(
+                "INSERT OR REPLACE INTO facts (id, data) VALUES (?, ?)",
+                [(aid, data) for aid, data in zip(missing, records, strict=True) if data],
+            )
+        progress(BuildProgress("analysing", len(articles), len(articles)))
+        return len(articles)
+    except (sqlite3.Error, OSError):
+        return 0
+    finally:
+        conn.close()
+
+
+def load(generation: Path | None, articles: Sequence[Article]) -> list[Facts | None]:
+    """The cached facts of each article (aligned with `articles`); None where the
+    cache has no fitting record, and for every article when the cache cannot be read."""
+    empty: list[Facts | None] = [None] * len(articles)
+    path = generation / FILE if generation is not None else None
+    if path is None or not path.is_file():
+        return empty
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+            if row is None or row[0] != fingerprint():
+                return empty
+            records = dict(conn.execute("SELECT id, data FROM facts"))
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return empty
+    out: list[Facts | None] = []
+    for article in articles:
+        data = records.get(article.id)
+        try:
+            out.append(facts_from_json(json.loads(data), article) if data else None)
+        except ValueError:
+            out.append(None)
+    return out
