@@ -198,7 +198,9 @@ def cmd_notes(args: argparse.Namespace) -> int:
         sys.stderr.write("explorer: no notes" + (f" holding {args.search!r}" if args.search else "")
                          + "; add one with: explorer note REF TEXT [PATH]\n")  # fmt: skip
         return 0
-    table = Table(title=f"{len(found)} notes", expand=True, show_lines=True)
+    table = Table(
+        title=f"{len(found)} note{'' if len(found) == 1 else 's'}", expand=True, show_lines=True
+    )
     table.add_column("when", no_wrap=True)
     for name, ratio in (("corpus", 2), ("article", 4), ("note", 6), ("tags", 2)):
         table.add_column(name, ratio=ratio, overflow="fold")

@@ -320,3 +320,18 @@ def test_reuse_candidates_from_cached_signatures_on_a_large_corpus(
     assert result == find_reuse(NORVIK)
     unsigned = [article_facts(a, signature=False) for a in NORVIK]  # worked out when needed
     assert find_reuse(NORVIK, unsigned) == result
+
+
+def test_partial_quote_inside_the_attribution_names_its_speaker() -> None:
+    from index.analysis.quotes import speaker_of
+
+    def speaker(text: str) -> str | None:
+        start = text.index('"') + 1
+        return speaker_of(text, start, text.index('"', start))
+
+    assert speaker('Mayor Lena Ortiz said the project "remains our top priority".') == (
+        "Mayor Lena Ortiz"
+    )
+    assert speaker('Brandt told the paper the plan "was a failure of planning".') == "Brandt"
+    # a sentence between the attribution and the quote: nobody is named
+    assert speaker('Ortiz said no. Later "the plan was dropped for good" came out.') is None

@@ -26,7 +26,7 @@ from index.analysis.reuse import minhash_values
 from index.analysis.sentences import Sentence, sentences
 from index.models import Article
 
-FACTS_VERSION = 3  # bump when what is computed, or how, changes: cached facts are refused
+FACTS_VERSION = 4  # bump when what is computed, or how, changes: cached facts are refused
 
 
 @dataclass(frozen=True)

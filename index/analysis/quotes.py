@@ -38,6 +38,8 @@ _AFTER = (
 _BEFORE = (
     re.compile(rf"(?P<speaker>{_NAME})\s+{_VERB}\s*[:,]?\s*$"),
     re.compile(rf"(?i:according)\s+to\s+(?P<speaker>{_NAME})\s*[:,]?\s*$"),
+    # a partial quote inside the attribution: 'Ortiz said the plan "was a mistake"'
+    re.compile(rf"(?P<speaker>{_NAME})\s+{_VERB}\s+(?:[\w'’-]+\s+){{1,6}}$"),
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
