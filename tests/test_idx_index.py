@@ -138,11 +138,12 @@ def test_kill_during_a_build_leaves_the_previous_index_usable(tmp_path: Path) ->
         [sys.executable, "-c", BUILD, str(corpus), str(ix)],
         stdout=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its reader processes die with it
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "reading"
     time.sleep(0.2)
-    proc.send_signal(signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     survivor = Library(corpus, ix)
     result = survivor.search("lighthouse keeper storm")

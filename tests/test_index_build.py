@@ -172,10 +172,11 @@ def _killed_build(corpus: Path, ix: Path, tmp_path: Path, at: int, workers: int 
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
+        start_new_session=True,  # its reader processes die with it
     )
     assert proc.stdout is not None
     assert proc.stdout.readline().strip() == "halfway"
-    proc.send_signal(signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
 
 
