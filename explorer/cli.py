@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from explorer import cli_files
-from explorer.cli_base import UsageError, default_corpus, settings
+from explorer.cli_base import UsageError, add_filters, default_corpus, settings
 from explorer.cli_base import print_json as _print_json
 from explorer.cli_base import ready as _ready
 from index import (
@@ -113,11 +113,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     _add_common(search, corpus_help)
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--limit", type=int, default=20, help="most hits to show (default 20)")
-    search.add_argument("--outlet", action="append", default=[], help="only this outlet")
-    search.add_argument("--lang", action="append", default=[], help="only this language")
-    search.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
-    search.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
-    search.add_argument("--sort", choices=("relevance", "date", "-date"), default="relevance")
+    add_filters(search)
 
     show = sub.add_parser("show", help=COMMAND_HELP["show"])
     show.add_argument("ref", help="an article id, id prefix, or file name")

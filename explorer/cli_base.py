@@ -23,6 +23,15 @@ class UsageError(Exception):
     """Bad arguments: exit code 2."""
 
 
+def add_filters(parser: argparse.ArgumentParser) -> None:
+    """The options that narrow and order a search, shared by `search` and `export`."""
+    parser.add_argument("--outlet", action="append", default=[], help="only this outlet")
+    parser.add_argument("--lang", action="append", default=[], help="only this language")
+    parser.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
+    parser.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
+    parser.add_argument("--sort", choices=("relevance", "date", "-date"), default="relevance")
+
+
 @cache
 def settings() -> Config:
     """The user's config file, read once; each problem in it is one line on stderr."""

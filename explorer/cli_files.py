@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from explorer.cli_base import UsageError, print_json, ready, settings
+from explorer.cli_base import UsageError, add_filters, print_json, ready, settings
 from index import (
     ExplorerError,
     Note,
@@ -53,11 +53,7 @@ def add_parsers(sub: Any, add_common: AddCommon, corpus_help: str) -> None:
     export.add_argument("--format", choices=("csv", "json", "jsonl"),
                         help="the format (default: from --out's extension)")  # fmt: skip
     export.add_argument("--limit", type=int, default=0, help="most hits (default 0: all)")
-    export.add_argument("--outlet", action="append", default=[], help="only this outlet")
-    export.add_argument("--lang", action="append", default=[], help="only this language")
-    export.add_argument("--since", metavar="YYYY-MM-DD", help="published on or after")
-    export.add_argument("--until", metavar="YYYY-MM-DD", help="published on or before")
-    export.add_argument("--sort", choices=("relevance", "date", "-date"), default="relevance")
+    add_filters(export)
 
     report = sub.add_parser("report", help=COMMAND_HELP["report"])
     add_common(report, corpus_help)

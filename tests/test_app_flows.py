@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,18 +20,7 @@ from explorer.widgets.article_pane import ArticlePane
 from explorer.widgets.search_pane import SearchPane
 from explorer.widgets.timeline import Timeline
 from index import BUNDLED_CORPUS, Facets, SearchResult
-
-
-async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 20) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition not reached")
-
-
-def of_type(messages: list[Message], kind: type) -> list:  # type: ignore[type-arg]
-    return [m for m in messages if isinstance(m, kind)]
+from tests.pilot import of_type, wait_for
 
 
 @pytest.fixture()

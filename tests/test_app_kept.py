@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,18 +20,7 @@ from explorer.kept import KeptApp
 from explorer.screens.main import MainScreen
 from explorer.screens.saved import ExportScreen, NoteScreen, NotesScreen
 from index import BUNDLED_CORPUS, State
-
-
-async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 20) -> None:
-    for _ in range(int(seconds / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError("condition not reached")
-
-
-def of_type(messages: list[Message], kind: type) -> list:  # type: ignore[type-arg]
-    return [m for m in messages if isinstance(m, kind)]
+from tests.pilot import of_type, wait_for
 
 
 async def searched(pilot: Pilot[None], query: str) -> MainScreen:
