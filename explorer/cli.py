@@ -51,7 +51,7 @@ COMMAND_HELP = {
 COMMANDS = tuple(COMMAND_HELP)
 EPILOG = (
     "commands (explorer COMMAND --help):\n"
-    + "".join(f"  {name:<8} {text}\n" for name, text in COMMAND_HELP.items())
+    + "".join(f"  {name:<9} {text}\n" for name, text in COMMAND_HELP.items())
     + "\nexit codes: 0 success, 1 failure, 2 usage or a bad query, 130 interrupted"
 )
 

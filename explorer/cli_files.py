@@ -1,10 +1,11 @@
 """The commands that write files or keep state: export (search results to CSV, JSON,
-JSONL), show --markdown, report (Markdown or HTML), note and notes, config.
+JSONL), show --markdown, report (Markdown or HTML), note and notes, bookmark and
+bookmarks, config.
 
 Rules kept here: a file is written only where the user named it, whole or not at
 all (`index.write_atomic`); a format that cannot be told from the name is a usage
-error; `--json` output is a contract (schemas/notes.schema.json,
-schemas/note.schema.json); untrusted text reaches the terminal only through
+error; `--json` output is a contract (schemas/note.schema.json, notes,
+bookmark, bookmarks); untrusted text reaches the terminal only through
 `explorer.safe_text`.
 """
 
@@ -36,7 +37,9 @@ COMMAND_HELP = {
     "export": "search results to a CSV, JSON or JSONL file",
     "report": "a comparison report as Markdown or HTML",
     "note": "add a note (and tags) to an article",
-    "notes": "list or search your notes",
+    "notes": "list, search or delete your notes",
+    "bookmark": "bookmark an article (again: remove the bookmark)",
+    "bookmarks": "list your bookmarks",
     "config": "where the settings file is, and an example",
 }
 REPORT_FORMATS = {"md": "md", "markdown": "md", "html": "html", "htm": "html"}
@@ -74,7 +77,18 @@ def add_parsers(sub: Any, add_common: AddCommon, corpus_help: str) -> None:
     notes.add_argument("path", nargs="?", type=Path,
                        help="only this corpus's notes (default: every corpus)")  # fmt: skip
     notes.add_argument("--search", metavar="Q", help="notes whose text, title or tags hold Q")
+    notes.add_argument("--delete", type=int, metavar="ID", help="delete the note with this id")
     notes.add_argument("--json", action="store_true", help="print JSON")
+
+    bookmark = sub.add_parser("bookmark", help=COMMAND_HELP["bookmark"])
+    bookmark.add_argument("ref", help="an article id, id prefix, or file name")
+    add_common(bookmark, corpus_help)
+    bookmark.add_argument("--json", action="store_true", help="print the result as JSON")
+
+    bookmarks = sub.add_parser("bookmarks", help=COMMAND_HELP["bookmarks"])
+    bookmarks.add_argument("path", nargs="?", type=Path,
+                           help="only this corpus's bookmarks (default: every corpus)")  # fmt: skip
+    bookmarks.add_argument("--json", action="store_true", help="print JSON")
 
     config = sub.add_parser("config", help=COMMAND_HELP["config"])
     config.add_argument("--path", action="store_true", help="print the settings file's path")
@@ -176,7 +190,29 @@ def cmd_note(args: argparse.Namespace) -> int:
     return 0
 
 
+def _delete_note(note_id: int, as_json: bool) -> int:
+    state = State()
+    try:
+        found = state.note(note_id)
+        if found is None or not state.delete_note(note_id):
+            raise ExplorerError(f"no note {note_id}; list them with: explorer notes")
+    finally:
+        state.close()
+    if as_json:
+        print_json(note_to_dict(found))
+    else:
+        from explorer.safe_text import visible
+
+        done = f"deleted note {found.id} on {found.article} ({found.title})"
+        sys.stdout.write(visible(done) + "\n")
+    return 0
+
+
 def cmd_notes(args: argparse.Namespace) -> int:
+    if args.delete is not None:
+        if args.search or args.path:
+            raise UsageError("--delete takes a note id only (no PATH or --search)")
+        return _delete_note(args.delete, args.json)
     state = State()
     try:
         found = state.notes(args.path, search=args.search)
@@ -208,6 +244,63 @@ def cmd_notes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bookmark(args: argparse.Namespace) -> int:
+    library = ready(args)
+    article = library.article(args.ref).article
+    state = State()
+    try:
+        marked = state.toggle_bookmark(library.corpus_path, article.id, article.display_title)
+    finally:
+        state.close()
+    if args.json:
+        print_json({"corpus": str(library.corpus_path), "article": article.id,
+                    "title": article.display_title, "bookmarked": marked})  # fmt: skip
+    else:
+        from explorer.safe_text import visible
+
+        done = "bookmarked" if marked else "removed the bookmark of"
+        sys.stdout.write(visible(f"{done} {article.id} ({article.display_title})") + "\n")
+    return 0
+
+
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    state = State()
+    try:
+        found = state.bookmarks(args.path)
+    finally:
+        state.close()
+    rows = [
+        {
+            "corpus": b.corpus,
+            "article": b.article,
+            "title": b.title,
+            "created": datetime.fromtimestamp(b.created, UTC).isoformat(),
+        }  # fmt: skip
+        for b in found
+    ]
+    if args.json:
+        print_json({"bookmarks": rows})
+        return 0
+    if not found:
+        sys.stderr.write("explorer: no bookmarks; add one with: explorer bookmark REF [PATH] "
+                         "(or b in the app)\n")  # fmt: skip
+        return 0
+    from rich.table import Table
+
+    from explorer.cli_render import stdout
+    from explorer.safe_text import safe
+
+    table = Table(title=f"{len(found)} bookmark{'' if len(found) == 1 else 's'}", expand=True)
+    table.add_column("when", no_wrap=True)
+    for name, ratio in (("corpus", 2), ("article", 6)):
+        table.add_column(name, ratio=ratio, overflow="fold")
+    for b in found:
+        when = datetime.fromtimestamp(b.created).strftime("%Y-%m-%d %H:%M")
+        table.add_row(when, safe(Path(b.corpus).name), safe(f"{b.title} ({b.article})"))
+    stdout().print(table)
+    return 0
+
+
 def cmd_config(args: argparse.Namespace) -> int:
     from explorer.config import config_path, example
 
@@ -234,5 +327,7 @@ HANDLERS = {
     "report": cmd_report,
     "note": cmd_note,
     "notes": cmd_notes,
+    "bookmark": cmd_bookmark,
+    "bookmarks": cmd_bookmarks,
     "config": cmd_config,
 }

@@ -189,6 +189,10 @@ class State:
         note_id = int(cursor.lastrowid or 0)
         return self._notes("WHERE n.id = ?", (note_id,))[0]
 
+    def note(self, note_id: int) -> Note | None:
+        found = self._notes("WHERE n.id = ?", (note_id,))
+        return found[0] if found else None
+
     def delete_note(self, note_id: int) -> bool:
         with self._write() as db:
             return db.execute("DELETE FROM notes WHERE id = ?", (note_id,)).rowcount > 0

@@ -1,5 +1,5 @@
 """The commands that write files or keep state, through a subprocess: export, show
---markdown, report, note, notes, config; bad input is one line and its exit code."""
+--markdown, report, note, notes, bookmark, bookmarks, config; bad input is one line and its exit code."""
 
 from __future__ import annotations
 
@@ -122,6 +122,35 @@ def test_note_and_notes(corpus: Path, env: dict[str, str]) -> None:
     assert table.returncode == 0 and "tender" in table.stdout
     empty = run("note", "one.md", "  ", str(corpus), env=env)
     assert empty.returncode == 1 and empty.stderr.count("\n") == 1
+
+
+def test_a_note_deleted_by_its_id(corpus: Path, env: dict[str, str]) -> None:
+    added = json.loads(run("note", "two.md", "Delete me", str(corpus), "--json", env=env).stdout)
+    kept = json.loads(run("note", "two.md", "Keep me", str(corpus), "--json", env=env).stdout)
+    deleted = run("notes", "--delete", str(added["id"]), "--json", env=env)
+    assert deleted.returncode == 0, deleted.stderr
+    assert json.loads(deleted.stdout)["text"] == "Delete me"
+    left = [n["id"] for n in json.loads(run("notes", "--json", env=env).stdout)["notes"]]
+    assert added["id"] not in left and kept["id"] in left
+    again = run("notes", "--delete", str(added["id"]), env=env)
+    assert again.returncode == 1 and again.stderr.count("\n") == 1
+    assert f"no note {added['id']}" in again.stderr and "explorer notes" in again.stderr
+    mixed = run("notes", str(corpus), "--delete", str(kept["id"]), env=env)
+    assert mixed.returncode == 2 and mixed.stderr.count("\n") == 1
+
+
+def test_bookmark_toggles_and_bookmarks_lists(corpus: Path, env: dict[str, str]) -> None:
+    first = json.loads(run("bookmark", "one.md", str(corpus), "--json", env=env).stdout)
+    assert first["bookmarked"] is True and first["title"] == "+SUM(A1:A9)"
+    listed = json.loads(run("bookmarks", str(corpus), "--json", env=env).stdout)["bookmarks"]
+    assert [b["article"] for b in listed] == [first["article"]]
+    table = run("bookmarks", env=env)
+    assert table.returncode == 0 and "1 bookmark" in table.stdout
+    second = run("bookmark", "one.md", str(corpus), env=env)
+    assert second.returncode == 0 and "removed the bookmark" in second.stdout
+    assert json.loads(run("bookmarks", "--json", env=env).stdout) == {"bookmarks": []}
+    unknown = run("bookmark", "nothing-like-this", str(corpus), env=env)
+    assert unknown.returncode == 1 and unknown.stderr.count("\n") == 1
 
 
 def test_config_path_example_and_a_broken_config(

@@ -226,8 +226,9 @@ def test_readme_documents_every_key(name: str) -> None:
     assert not missing, f"README does not document {name} keys {missing}"
 
 
-# Files and state: the export files (JSON, and JSONL lines) and note/notes --json.
-KEPT = ("export", "export-row", "note", "notes")
+# Files and state: the export files (JSON, and JSONL lines), note/notes and
+# bookmark/bookmarks --json.
+KEPT = ("export", "export-row", "note", "notes", "bookmark", "bookmarks")
 
 
 def _run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -261,6 +262,14 @@ def kept_outputs(
     found["notes"].append(json.loads(_run("notes", "--json", env=state).stdout))
     found["notes"].append(json.loads(_run("notes", "--search", "none such", "--json",
                                           env=state).stdout))  # fmt: skip
+    first = info["articles"][0]["id"]
+    for _ in range(2):  # bookmarked, then removed
+        found["bookmark"].append(json.loads(_run("bookmark", first, str(corpus), "--json",
+                                                 env=state).stdout))  # fmt: skip
+        found["bookmarks"].append(json.loads(_run("bookmarks", "--json", env=state).stdout))
+    found["bookmark"].append(json.loads(_run("bookmark", first, str(corpus), "--json",
+                                             env=state).stdout))  # fmt: skip
+    found["bookmarks"].append(json.loads(_run("bookmarks", "--json", env=state).stdout))
     return found
 
 
