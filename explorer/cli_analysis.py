@@ -105,7 +105,7 @@ def print_reuse(reuse: Reuse) -> None:
         return
     for pair in reuse.pairs:
         head = _safe(pair.source.outlet or pair.source.file, "bold")
-        head.append(" → " if pair.direction == "earlier-to-later" else " ↔ ")
+        head.append(" → " if pair.direction != "unknown" else " ↔ ")
         head.append_text(_safe(pair.target.outlet or pair.target.file, "bold"))
         head.append(
             f"   {pair.shared_words} shared words, {pair.score:.0%} of the shorter"

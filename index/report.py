@@ -216,7 +216,7 @@ def render_markdown(report: Report) -> str:
     if not report.reuse.pairs:
         add("No two articles share a passage of twelve words or more.\n")
     for pair in report.reuse.pairs:
-        arrow = "→" if pair.direction == "earlier-to-later" else "↔"
+        arrow = "→" if pair.direction != "unknown" else "↔"
         add(f"### {md(outlet_of(pair.source))} {arrow} {md(outlet_of(pair.target))}\n")
         add(f"{pair.shared_words} shared words ({pair.score:.0%} of the shorter article); "
             f"direction {pair.direction}, dates {pair.date_confidence}.\n")  # fmt: skip

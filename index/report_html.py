@@ -142,7 +142,7 @@ def render_html(report: Report) -> str:
     if not report.reuse.pairs:
         add("<p>No two articles share a passage of twelve words or more.</p>")
     for pair in report.reuse.pairs:
-        arrow = "→" if pair.direction == "earlier-to-later" else "↔"
+        arrow = "→" if pair.direction != "unknown" else "↔"
         add(f"<h3>{_e(outlet_of(pair.source))} {arrow} {_e(outlet_of(pair.target))}</h3>")
         add(f"<p>{pair.shared_words} shared words ({pair.score:.0%} of the shorter article); "
             f"direction {_e(pair.direction)}, dates {_e(pair.date_confidence)}.</p>")  # fmt: skip

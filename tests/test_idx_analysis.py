@@ -335,3 +335,51 @@ def test_partial_quote_inside_the_attribution_names_its_speaker() -> None:
     assert speaker('Brandt told the paper the plan "was a failure of planning".') == "Brandt"
     # a sentence between the attribution and the quote: nobody is named
     assert speaker('Ortiz said no. Later "the plan was dropped for good" came out.') is None
+
+
+_STRIKE = (
+    "Dock workers at Port Halvard walked off the job on Tuesday morning, halting container "
+    "traffic at the harbour in protest at a plan to replace crane operators with remote systems."
+)
+
+
+def test_reuse_orders_a_same_day_pair_by_the_instant_across_time_zones() -> None:
+    # 23:30 in New York is 04:30 the next day in UTC: later than 02:00 UTC that day
+    wire = dated("wire", _STRIKE + " More later.", "Wire", "2026-03-04T02:00:00+00:00")
+    copy = dated("copy", "Local view. " + _STRIKE, "Copy", "2026-03-03T23:30:00-05:00")
+    (pair,) = find_reuse([copy, wire]).pairs
+    assert (pair.source.id, pair.target.id, pair.direction) == ("wire", "copy", "earlier-to-later")
+
+
+def test_reuse_credited_when_the_dates_do_not_tell() -> None:
+    wire = dated("wire", _STRIKE, "Northern Wire", "2026-03-03")
+    copy = dated("copy", _STRIKE + " The Northern Wire news agency first reported the walkout.",
+                 "Coastal Courier", "2026-03-03")  # fmt: skip
+    (pair,) = find_reuse([copy, wire]).pairs
+    assert (pair.source.id, pair.target.id, pair.direction) == ("wire", "copy", "credited")
+    both = dated("both", _STRIKE + " Coastal Courier readers wrote in.", "Northern Wire",
+                 "2026-03-03")  # fmt: skip
+    (unsure,) = find_reuse([copy, both]).pairs
+    assert unsure.direction == "unknown"  # each names the other: no evidence either way
+
+
+def test_a_surname_speaker_takes_the_full_name_the_article_gives() -> None:
+    first = article(
+        "a",
+        'The port director, Tomas Vinter, met the union. "Every operator will be retrained," '
+        'Vinter said. Tomas Vinter spoke first. "We will keep talking to them," Tomas said.',
+        outlet="A",
+    )
+    second = article("b", '"Every operator will be retrained," said Vinter.', outlet="B")
+    third = article(
+        "c",
+        'Later Smith arrived. "Every operator will be retrained," Smith said.',
+        outlet="C",
+    )
+    quotes = {(q.article.id, q.text): q for q in find_quotes([first, second, third])}
+    assert quotes[("a", "Every operator will be retrained,")].speaker == "Tomas Vinter"
+    # named at a sentence's start only ("Later Smith"): no evidence of a given name
+    assert quotes[("c", "Every operator will be retrained,")].speaker == "Smith"
+    # "Vinter" in one article and "Tomas Vinter" in another are one speaker, not a conflict
+    given_to = {s for s, _ in quotes[("a", "Every operator will be retrained,")].conflict}
+    assert given_to == {"Smith"}

@@ -4,7 +4,8 @@ given to different speakers by different articles are flagged.
 Rule kept here: a quote's text is exactly the words between its quote marks
 (`Article.text[start:end]`); a speaker is taken only from the attribution
 around the quote ("X said", "said X", "according to X", "X told ...:"),
-never guessed.
+never guessed; a surname alone is completed only with the full name the same
+article gives it.
 """
 
 from __future__ import annotations
@@ -105,6 +106,47 @@ def _speaker_key(speaker: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", speaker.lower()).strip()
 
 
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """One person however named: "Vinter" and "Tomas Vinter" (a surname alone is
+    the end of the full name)."""
+    if a is None or b is None:
+        return a == b
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    return len(short) < len(long) and long[-len(short) :] == short
+
+
+_TITLES = {"the", "a", "an", "mr", "mrs", "ms", "dr", "prof", "herr", "frau", "m", "mme"}
+# capitalised words that start a name's run without being a given name
+_NOT_NAMES = {
+    "in", "on", "at", "but", "and", "as", "after", "before", "when", "while", "if", "by",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",
+}  # fmt: skip
+
+
+def full_name(text: str, speaker: str) -> str:
+    """A speaker named by surname alone ("Vinter said") with the full name the
+    article gives them elsewhere ("Tomas Vinter"); the speaker as given if the
+    article names nobody so."""
+    if " " in speaker or not speaker[:1].isupper():
+        return speaker
+    pattern = re.compile(rf"((?:[A-Z][\w'’-]+\s+){{1,2}}){re.escape(speaker)}(?![\w'’-])")
+    for match in pattern.finditer(text):
+        before = text[: match.start()].rstrip(" \t\"“”'‘’„«»(")
+        abbreviated = re.search(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St)\.$", before) is not None
+        if not before or (before[-1] in ".!?\n:" and not abbreviated):
+            continue  # at a sentence's start any word is capitalised: no evidence of a name
+        words = match.group(1).split()
+        while words and words[0].lower().strip(".") in _TITLES | _NOT_NAMES:
+            words = words[1:]
+        if words and not any(w.endswith(("'s", "’s")) or w.lower() in _NOT_NAMES for w in words):
+            return " ".join([*words, speaker])
+    return speaker
+
+
 def _similar_pairs(words: list[set[str]], keys: list[str | None]) -> dict[int, list[int]]:
     """For each attributed quote, the attributed quotes sharing at least `_SIMILAR`
     of their words (Jaccard). Prefix filtering: with the words of every quote in one
@@ -149,7 +191,10 @@ def find_quotes(
             if known is not None
             else [(s, e, speaker_of(text, s, e)) for s, e in quote_spans(text)]
         )
-        quotes.extend(Quote(text[s:e], s, e, speaker, article) for s, e, speaker in found)
+        quotes.extend(
+            Quote(text[s:e], s, e, full_name(text, speaker) if speaker else None, article)
+            for s, e, speaker in found
+        )
     words = [_words(q.text) for q in quotes]
     keys = [_speaker_key(q.speaker) if q.speaker else None for q in quotes]
     similar = _similar_pairs(words, keys)
@@ -158,7 +203,7 @@ def find_quotes(
         others = tuple(
             (str(quotes[j].speaker), quotes[j].article)
             for j in sorted(similar.get(i, ()))
-            if quotes[j].article.id != quote.article.id and keys[j] != keys[i]
+            if quotes[j].article.id != quote.article.id and not _same_speaker(keys[j], keys[i])
         )
         out.append(replace(quote, conflict=others))
     return tuple(out)

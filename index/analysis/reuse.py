@@ -3,14 +3,19 @@ shingles (datasketch), shared passages aligned word by word, near-duplicate
 groups (syndication), and the likely direction of copying.
 
 Rule kept here: a pair is reported only with the passages both articles
-contain; the direction is "earlier-to-later" only when both dates are known,
-and says how sure those dates are.
+contain; the direction is "earlier-to-later" only when both dates are known
+and tell (the day, or the instant when both carry a time), "credited" when
+the dates do not tell but one article names the other's outlet and not the
+reverse ("..., Northern Wire reported"), else "unknown"; each says how sure
+the dates are.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from index.compare import shared_passages
@@ -33,7 +38,7 @@ class ReusePair:
     source: Article  # the likely original (the earlier one, when dates tell)
     target: Article
     score: float  # shared words / words of the shorter article
-    direction: str  # "earlier-to-later" or "unknown"
+    direction: str  # "earlier-to-later", "credited" or "unknown"
     date_confidence: str  # the weaker confidence of the two dates
     passages: tuple[SharedPassage, ...]  # left = source, right = target
 
@@ -90,13 +95,40 @@ def _candidates(
     return sorted(pairs)
 
 
+def _instant(value: str | None) -> datetime | None:
+    """The moment a date with a time of day names (UTC); None for a bare day."""
+    if not value or len(value) <= 10:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _names(text: str, outlet: str) -> bool:
+    """Whether `text` names `outlet` (whole words, any case)."""
+    name = outlet.strip()
+    if len(name) < 3:
+        return False
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) is not None
+
+
 def _order(a: Article, b: Article) -> tuple[Article, Article, str, str]:
     confidences = {a.meta.date.confidence, b.meta.date.confidence}
     weaker = "unknown" if "unknown" in confidences else (
         "inferred" if "inferred" in confidences else "confirmed")  # fmt: skip
+    first_at, second_at = _instant(a.date), _instant(b.date)
+    if first_at and second_at and first_at != second_at:
+        return (a, b, "earlier-to-later", weaker) if first_at < second_at else (
+            b, a, "earlier-to-later", weaker)  # fmt: skip
     if a.date and b.date and a.date[:10] != b.date[:10]:
         first, second = (a, b) if a.date < b.date else (b, a)
         return first, second, "earlier-to-later", weaker
+    if a.outlet and b.outlet and a.outlet.casefold() != b.outlet.casefold():
+        b_credits_a, a_credits_b = _names(b.text, a.outlet), _names(a.text, b.outlet)
+        if b_credits_a != a_credits_b:
+            return (a, b, "credited", weaker) if b_credits_a else (b, a, "credited", weaker)
     return a, b, "unknown", weaker
 
 
