@@ -43,9 +43,11 @@ from index import (
 if TYPE_CHECKING:
     from explorer.screens.main import Filters, MainScreen
 
+# every binding a user can give other keys (the app's keymap reaches every screen)
 BINDING_IDS = (
     "search", "next-match", "prev-match", "outlet", "filters", "compare", "timeline",
     "analysis", "export", "note", "bookmark", "notes", "help", "quit",
+    "next-shared", "prev-shared", "next-shared-claim", "other-side", "back", "timeline-open",
 )  # fmt: skip
 
 
@@ -105,7 +107,7 @@ class KeptApp(App[None]):
         keys = {k: v for k, v in self.config.keys.items() if k in BINDING_IDS}
         for unknown in sorted(set(self.config.keys) - set(keys)):
             self.notify(f"config: no binding named {unknown!r}; known: {', '.join(BINDING_IDS)}",
-                        severity="warning", markup=False)  # fmt: skip
+                        severity="warning", timeout=12, markup=False)  # fmt: skip
         if keys:
             self.set_keymap(keys)
         state = self.state

@@ -34,7 +34,7 @@ def _outlet(result: ArticleFrames) -> str:
 
 
 class AnalysisScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "close", "Back")]
+    BINDINGS = [Binding("escape,q", "close", "Back", id="back")]
 
     @dataclass
     class Computed(Message):

@@ -81,11 +81,11 @@ class Side(VerticalScroll, can_focus=True):
 
 class CompareScreen(Screen[None]):
     BINDINGS = [
-        Binding("right_square_bracket,p", "passage(1)", "Next shared"),
-        Binding("left_square_bracket,P", "passage(-1)", "Prev shared"),
-        Binding("l", "claim(1)", "Next shared claim"),
-        Binding("tab", "switch_side", "Other side", show=False),
-        Binding("escape,q", "close", "Back"),
+        Binding("right_square_bracket,p", "passage(1)", "Next shared", id="next-shared"),
+        Binding("left_square_bracket,P", "passage(-1)", "Prev shared", id="prev-shared"),
+        Binding("l", "claim(1)", "Next shared claim", id="next-shared-claim"),
+        Binding("tab", "switch_side", "Other side", show=False, id="other-side"),
+        Binding("escape,q", "close", "Back", id="back"),
     ]
 
     @dataclass

@@ -101,7 +101,7 @@ class Timeline(Widget, can_focus=True):
         Binding("right", "move(1, 0)", "Later", show=False),
         Binding("up", "move(0, -1)", "Outlet above", show=False),
         Binding("down", "move(0, 1)", "Outlet below", show=False),
-        Binding("enter", "open", "Open"),
+        Binding("enter", "open", "Open", id="timeline-open"),
     ]
 
     @dataclass
