@@ -24,6 +24,7 @@ from textual.message import Message
 
 from explorer.config import Config
 from explorer.safe_text import visible
+from explorer.screens.saved import NotesScreen
 from index import (
     ExplorerError,
     Library,
@@ -216,8 +217,6 @@ class KeptApp(App[None]):
         self.push_screen(NoteScreen(title, notes, state.tags(corpus, article_id)), save)
 
     def action_notes(self) -> None:
-        from explorer.screens.saved import NotesScreen
-
         if self.state is None:
             return
 
@@ -226,6 +225,14 @@ class KeptApp(App[None]):
                 self._open_article(note.article)
 
         self.push_screen(NotesScreen(self.state.notes(self.library.corpus_path)), chosen)
+
+    def on_notes_screen_delete_requested(self, message: NotesScreen.DeleteRequested) -> None:
+        state = self.state
+        if state is None or not isinstance(self.screen, NotesScreen):
+            return
+        if state.delete_note(message.note.id):
+            self.screen.forget(message.note)
+            self.notify(visible(f"Deleted the note on {message.note.title}"), markup=False)
 
     def action_bookmark(self) -> None:
         opened, state = self._open_article_of_main(), self.state

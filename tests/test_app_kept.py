@@ -191,3 +191,26 @@ async def test_config_keys_reach_the_side_by_side_and_analysis_screens(
         await wait_for(pilot, lambda: isinstance(app.screen, AnalysisScreen))
         await pilot.press("x")
         await wait_for(pilot, lambda: app.screen is main)
+
+
+async def test_a_note_deleted_from_the_notes_list(tmp_path: Path, state: State) -> None:
+    app = make_app(BUNDLED_CORPUS, tmp_path / "ix", state=state)
+    messages: list[Message] = []
+    async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
+        main = await searched(pilot, "closed")
+        first, second = [a.id for a in main.library.articles(text=False)][:2]
+        state.add_note(BUNDLED_CORPUS, first, "keep this one", "First")
+        gone = state.add_note(BUNDLED_CORPUS, second, "delete this one", "Second")
+        main.query_one(Input).blur()
+        await pilot.press("M")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotesScreen))
+        await pilot.press("ctrl+d")  # nothing highlighted yet: said, nothing deleted
+        await pilot.pause(0.2)
+        assert len(state.notes(BUNDLED_CORPUS)) == 2
+        await pilot.press("enter")  # to the list, the newest note highlighted
+        await pilot.press("ctrl+d")
+        await wait_for(pilot, lambda: bool(of_type(messages, NotesScreen.DeleteRequested)))
+        assert of_type(messages, NotesScreen.DeleteRequested)[-1].note.id == gone.id
+        await wait_for(pilot, lambda: len(state.notes(BUNDLED_CORPUS)) == 1)
+        assert app.screen.query_one("#notes-list").option_count == 1  # type: ignore[attr-defined]
+    assert [n.text for n in state.notes(BUNDLED_CORPUS)] == ["keep this one"]

@@ -1,5 +1,5 @@
 """Dialogs for what the user keeps: a file name for an export, a note on the open
-article, and the list of notes (searchable) to go back to an article."""
+article, and the list of notes (searchable) to go back to an article or delete a note."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
@@ -124,9 +125,17 @@ class NoteScreen(ModalScreen[NoteInput | None]):
 
 
 class NotesScreen(ModalScreen[Note | None]):
-    """Every note of the corpus, newest first; typing filters them; Enter opens the article."""
+    """Every note of the corpus, newest first; typing filters them; Enter opens the
+    article; Ctrl+D deletes the highlighted note (the app deletes it from the state)."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+d", "delete", "Delete note", id="delete-note"),
+    ]
+
+    @dataclass
+    class DeleteRequested(Message):
+        note: Note
 
     def __init__(self, notes: tuple[Note, ...]) -> None:
         super().__init__()
@@ -134,7 +143,8 @@ class NotesScreen(ModalScreen[Note | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notes-dialog", classes="dialog"):
-            yield Label("Notes (type to search; Enter opens the article; Esc closes)")
+            yield Label("Notes (type to search; Enter opens the article; Ctrl+D deletes; "
+                        "Esc closes)")  # fmt: skip
             yield Input(placeholder="search notes, titles and tags", id="notes-search")
             yield OptionList(id="notes-list")
 
@@ -180,6 +190,25 @@ class NotesScreen(ModalScreen[Note | None]):
         chosen = next((n for n in self.notes if str(n.id) == event.option.id), None)
         if chosen is not None:
             self.dismiss(chosen)
+
+    def action_delete(self) -> None:
+        listing = self.query_one("#notes-list", OptionList)
+        if listing.highlighted is None:
+            self.notify("Highlight a note in the list first (Enter from the search box)")
+            return
+        wanted = listing.get_option_at_index(listing.highlighted).id
+        chosen = next((n for n in self.notes if str(n.id) == wanted), None)
+        if chosen is not None:
+            self.post_message(self.DeleteRequested(chosen))
+
+    def forget(self, note: Note) -> None:
+        """The note is gone from the state: drop it from the list too."""
+        self.notes = tuple(n for n in self.notes if n.id != note.id)
+        listing = self.query_one("#notes-list", OptionList)
+        where = listing.highlighted
+        self._fill(self.query_one("#notes-search", Input).value)
+        if where is not None and listing.option_count:
+            listing.highlighted = min(where, listing.option_count - 1)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
