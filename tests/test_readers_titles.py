@@ -1,4 +1,4 @@
-"""Readers: a web page's title among its h1, og:title, JSON-LD headline and title tag."""
+"""Readers: a web page's title (h1, og:title, JSON-LD headline, title tag) and its author."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from index.readers import read_bytes
+from index.readers.authors import page_author
 from index.readers.titles import h1_headline, page_title, strip_site_names
 
 BODY = (
@@ -176,3 +177,40 @@ def test_reader_takes_the_headline_without_kicker_and_site_name() -> None:
     values = {c.field: c.value for c in article.candidates}
     assert values["title"] == "Tram network to grow"
     assert values["outlet"] == "The Example Times"
+
+
+# --- authors ----------------------------------------------------------------------------
+
+
+def author_of(head: str, body: str, found: str = "", sites: tuple[str, ...] = ()) -> str:
+    tree = load_html(f"<html><head>{head}</head><body>{body}{BODY}</body></html>")
+    return page_author(tree, found, list(sites))[0]
+
+
+def ld_author(*names: str) -> str:
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "author": [{"@type": "Person", "name": name} for name in names],
+    }
+    return f"<script type='application/ld+json'>{json.dumps(ld)}</script>"
+
+
+def test_json_ld_author_when_trafilatura_found_none_but_not_the_site_itself() -> None:
+    assert author_of(ld_author("Anna Berg"), "") == "Anna Berg"
+    assert author_of(ld_author("Tageblatt"), "", sites=("Tageblatt",)) == ""
+
+
+def test_author_keeps_the_printed_form_of_the_names_trafilatura_found() -> None:
+    head = "<meta name='author' content='Leah C. Stokes'>"
+    assert author_of(head, "", found="Leah C Stokes") == "Leah C. Stokes"
+    byline = "<p class='byline'>Von Anna Berg und Jonas Weber, 12. März 2025</p>"
+    assert author_of("", byline, found="Anna Berg; Jonas Weber") == "Anna Berg und Jonas Weber"
+    by = "<div class='author'>By Jonas Weber</div>"
+    assert author_of("", by, found="By Jonas Weber") == "Jonas Weber"
+    # Names printed nowhere stay as trafilatura gave them, joined by "; ".
+    assert author_of("", "", found="Anna Berg; Jonas Weber") == "Anna Berg; Jonas Weber"
+
+
+def test_a_name_in_the_body_text_is_no_byline() -> None:
+    assert author_of("", "<p>Von Anna Berg stammt die Idee für den Park.</p>") == ""

@@ -16,11 +16,12 @@ from typing import Any
 
 from index.errors import ReadError
 from index.models import CONFIRMED, INFERRED, SOURCE_HTML
+from index.readers.authors import page_author
 from index.readers.base import Candidate, Extracted, FileContent
 from index.readers.fields import normalise_language
 from index.readers.htmltext import parse_safe
 from index.readers.rails import drop_rails
-from index.readers.titles import page_title
+from index.readers.titles import page_title, site_names
 from index.readers.xmlcodec import mostly_utf8
 from index.textutil import clean_line, clean_text, normalise_charset
 
@@ -195,9 +196,12 @@ def read_html(data: bytes, decode: Any) -> FileContent:
         if found:
             note = "a date in the page's text (htmldate)"
             cands.append(Candidate("date", str(found), SOURCE_HTML, INFERRED, note))
-    author = clean_line(str(info.get("author") or ""))
+    host = _host(page_url) if page_url else ""
+    author, note = page_author(
+        tree, clean_line(str(info.get("author") or "")), site_names(tree, host)
+    )
     if author:
-        cands.append(Candidate("author", author, SOURCE_HTML, CONFIRMED, "page byline or meta"))
+        cands.append(Candidate("author", author, SOURCE_HTML, CONFIRMED, note))
     language = _page_language(tree)
     if language:
         cands.append(Candidate("language", language, SOURCE_HTML, CONFIRMED, "page language"))

@@ -189,7 +189,7 @@ def _in_nav(h1: Any) -> bool:
 # --- what the page states ----------------------------------------------------------------
 
 
-def _xpath(tree: Any, path: str) -> list[Any]:
+def xpath(tree: Any, path: str) -> list[Any]:
     try:
         return list(tree.xpath(path))
     except Exception:  # lxml raises its own error types for odd documents
@@ -212,7 +212,7 @@ def _json_ld(tree: Any) -> list[dict[str, Any]]:
                 if isinstance(obj.get(key), (list, dict)):
                     walk(obj[key], depth + 1)
 
-    for script in _xpath(tree, "//script[@type='application/ld+json']")[:10]:
+    for script in xpath(tree, "//script[@type='application/ld+json']")[:10]:
         try:
             walk(json.loads(script.text or "", strict=False), 0)
         except (ValueError, RecursionError):
@@ -249,7 +249,7 @@ def site_names(tree: Any, host: str) -> list[str]:
         "//meta[@property='og:site_name']/@content",
         "//meta[@name='application-name' or @name='apple-mobile-web-app-title']/@content",
     ):
-        names += [clean_line(str(v)) for v in _xpath(tree, path)]
+        names += [clean_line(str(v)) for v in xpath(tree, path)]
     for obj in _json_ld(tree):
         names += _names(obj.get("publisher"))
         if str(obj.get("@type") or "") in ("WebSite", "Organization", "NewsMediaOrganization"):
@@ -263,7 +263,7 @@ def stated_titles(tree: Any) -> list[str]:
     """og:title, twitter:title, the JSON-LD headline and the title tag, in that order."""
     found = [
         clean_line(str(v))
-        for v in _xpath(
+        for v in xpath(
             tree,
             "//meta[@property='og:title' or @name='og:title']/@content"
             " | //meta[@name='twitter:title' or @property='twitter:title']/@content",
@@ -312,7 +312,7 @@ def page_title(tree: Any, title: str, host: str) -> tuple[str, str]:
     sites = [_comparable(name) for name in names]
     headings: list[tuple[str, bool]] = []  # (headline, weak: of the navigation or a section)
     logo = False
-    for h1 in _xpath(tree, "//h1")[:20]:
+    for h1 in xpath(tree, "//h1")[:20]:
         text = strip_site_names(h1_headline(h1), names)
         if not text or len(text.split()) > _MAX_HEADLINE_WORDS:
             continue
@@ -334,7 +334,7 @@ def page_title(tree: Any, title: str, host: str) -> tuple[str, str]:
     if logo and stated:
         # A blog's post title is an h2 under the blog's name: the h2 the title also states.
         ends = {_comparable(piece) for t in stated for piece in _segments(t)}
-        for h2 in _xpath(tree, "//h2")[:12]:
+        for h2 in xpath(tree, "//h2")[:12]:
             text = clean_line(str(h2.text_content()))
             if len(text.split()) >= 2 and _comparable(text) in ends:
                 return text, "the page's headline (h2)"
@@ -345,4 +345,4 @@ def page_title(tree: Any, title: str, host: str) -> tuple[str, str]:
 
 
 def _head_title(tree: Any) -> str:
-    return next((_text(el) for el in _xpath(tree, "//head//title")[:1]), "")
+    return next((_text(el) for el in xpath(tree, "//head//title")[:1]), "")
