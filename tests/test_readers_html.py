@@ -325,3 +325,22 @@ def test_page_loses_an_inline_read_more_line() -> None:
     )
     (article,) = read_bytes(html.encode(), "tram.html").articles
     assert "Bus lanes" not in article.text and PARAGRAPHS[1] in article.text
+
+
+def test_a_lead_paragraph_extraction_leaves_out_comes_back_when_the_description_opens_it() -> None:
+    lead = "Die Stadt will bis 2030 zwölf Kilometer neue Straßenbahnstrecke bauen und den Takt verdichten."
+    teaser = "Ein anderer Artikel über den Busverkehr in der Region und seine Kosten für die Stadt."
+    html = (
+        f"<html><head><meta name='description' content='{lead}'><title>Tram</title></head>"
+        f"<body><div class='article-lead'><span>{lead}</span></div>"
+        f"<div class='story'>{''.join(f'<p>{p}</p>' for p in PARAGRAPHS)}</div>"
+        f"<aside><p class='teaser'>{teaser}</p></aside></body></html>"
+    )
+    (article,) = read_bytes(html.encode(), "tram.html").articles
+    assert article.text.count(lead) == 1 and teaser not in article.text
+    assert PARAGRAPHS[0] in article.text
+    # Without a description that opens like it, an element styled as a lead stays out
+    # (trafilatura leaves this one out of the text).
+    bare = html.replace(f"<meta name='description' content='{lead}'>", "")
+    (article,) = read_bytes(bare.encode(), "tram.html").articles
+    assert lead not in article.text

@@ -39,6 +39,13 @@ _MIN_PROSE_WORDS = 25  # words of prose that make an article
 _LINE_WORDS = 6  # a piece this long is a line of text, not a label
 _MIN_SHORT_POST_WORDS = 15  # words in lines that make a short post ...
 _SHORT_POST_SHARE = 0.6  # ... when they are most of its words
+_LEAD_PATH = "|".join(
+    f"//{tag}[contains(@class,'{word}')]"
+    for tag in ("p", "div", "span", "section")
+    for word in ("lead", "intro", "teaser", "standfirst", "summary", "excerpt", "subtitle")
+)
+_LEAD_KEY = 30  # letters a lead and the page's description must open with alike
+_LEAD_WORDS = (8, 120)
 _quiet = False
 
 
@@ -172,6 +179,9 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     if doc is not None:
         info = doc if isinstance(doc, dict) else doc.as_dict()
     body = _paragraphs(drop_rails(clean_text(str(info.get("text") or ""))))
+    lead = _lead(tree, body) if body else None
+    if lead:
+        body = f"{lead}\n\n{body}"
     if not body or not looks_like_article(body):
         raise ReadError(NO_ARTICLE)
     page_url = str(info.get("url") or "")
@@ -215,6 +225,28 @@ def read_html(data: bytes, decode: Any) -> FileContent:
             shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
             extra.append((key, clean_line(shown)))
     return FileContent((Extracted(text=body, candidates=tuple(cands), extra=tuple(extra)),))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())[:_LEAD_KEY]
+
+
+def _lead(tree: Any, body: str) -> str | None:
+    """The article's lead paragraph when extraction left it out: the element styled as a
+    lead ("lead", "intro", "teaser", "standfirst") that opens as the page's own description.
+    """
+    described = {
+        _key(str(d))
+        for d in tree.xpath("//meta[@name='description' or @property='og:description']/@content")
+    }
+    described = {d for d in described if len(d) >= _LEAD_KEY}
+    if not described:
+        return None
+    for el in tree.xpath(_LEAD_PATH)[:30]:
+        text = clean_line(el.text_content())
+        if _LEAD_WORDS[0] <= len(text.split()) <= _LEAD_WORDS[1] and _key(text) in described:
+            return None if _key(text) in re.sub(r"\W+", "", body.casefold()) else text
+    return None
 
 
 def _paragraphs(text: str) -> str:
