@@ -91,6 +91,11 @@ def test_strip_site_names(title: str, sites: list[str], expected: str) -> None:
             "Wasser wird teurer",
         ),
         ("<h1><style>.x{color:red}</style>Ohne Stil</h1>", "Ohne Stil"),
+        (
+            "<h1><span class='a1'>Nach dem Sturm</span><span aria-hidden='true'> – </span>"
+            "<span class='a2'>Bäume fallen auf die Gleise</span></h1>",
+            "Bäume fallen auf die Gleise",  # a separator hidden between two parts: a kicker
+        ),
     ],
 )
 def test_h1_headline_drops_kickers_subtitles_and_hidden_text(html: str, expected: str) -> None:

@@ -101,6 +101,11 @@ def _visible(h1: Any) -> Any:
     for el in list(node.iterdescendants()):
         if isinstance(el.tag, str) and _is_hidden(el) and el.getparent() is not None:
             parent, previous, tail = el.getparent(), el.getprevious(), el.tail or ""
+            if previous is not None and isinstance(previous.tag, str) and previous.tag != "br":
+                # A separator hidden between two parts (kicker, headline) breaks the line.
+                el.clear()
+                el.tag, el.tail = "br", tail
+                continue
             if previous is not None:
                 previous.tail = (previous.tail or "") + tail
             else:
