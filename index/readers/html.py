@@ -16,10 +16,12 @@ from typing import Any
 
 from index.errors import ReadError
 from index.models import CONFIRMED, INFERRED, SOURCE_HTML
+from index.readers.authors import page_author
 from index.readers.base import Candidate, Extracted, FileContent
 from index.readers.fields import normalise_language
 from index.readers.htmltext import parse_safe
 from index.readers.rails import drop_rails
+from index.readers.titles import page_title, site_names
 from index.readers.xmlcodec import mostly_utf8
 from index.textutil import clean_line, clean_text, normalise_charset
 
@@ -28,7 +30,6 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE
 )
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""")
-_SEPARATORS = (" - ", " | ", " — ", " – ", " :: ", " · ", " • ", ": ")
 _SENTENCE_MARK = re.compile(r"[.!?;。！？…]")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -38,7 +39,13 @@ _MIN_PROSE_WORDS = 25  # words of prose that make an article
 _LINE_WORDS = 6  # a piece this long is a line of text, not a label
 _MIN_SHORT_POST_WORDS = 15  # words in lines that make a short post ...
 _SHORT_POST_SHARE = 0.6  # ... when they are most of its words
-_HEADLINE_OVERLAP = 0.6  # share of an h1's words in the title that make it the headline
+_LEAD_PATH = "|".join(
+    f"//{tag}[contains(@class,'{word}')]"
+    for tag in ("p", "div", "span", "section")
+    for word in ("lead", "intro", "teaser", "standfirst", "summary", "excerpt", "subtitle")
+)
+_LEAD_KEY = 30  # letters a lead and the page's description must open with alike
+_LEAD_WORDS = (8, 120)
 _quiet = False
 
 
@@ -75,27 +82,6 @@ def _comparable(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def strip_site_suffix(title: str, site: str | None) -> str:
-    """ "Headline - Site" (or "Site | Headline") without the site name, when the site is known."""
-    if not site:
-        return title
-    wanted = _comparable(site)
-    if not wanted:
-        return title
-    for sep in _SEPARATORS:
-        if sep not in title:
-            continue
-        head, _, tail = title.rpartition(sep)
-        tail_key = _comparable(tail)
-        if head.strip() and tail_key and (wanted in tail_key or tail_key in wanted):
-            return head.strip()
-        first, _, rest = title.partition(sep)
-        first_key = _comparable(first)
-        if rest.strip() and first_key and (wanted in first_key or first_key in wanted):
-            return rest.strip()
-    return title
-
-
 def _pieces(text: str) -> list[str]:
     """Lines as readable pieces: table rows split into cells, list markers dropped."""
     out: list[str] = []
@@ -114,47 +100,6 @@ def _sentence_size(piece: str) -> int:
     if words >= _LONG_PIECE_WORDS or (words >= _SENTENCE_WORDS and _SENTENCE_MARK.search(piece)):
         return words
     return 0
-
-
-def _headings(tree: Any) -> list[str]:
-    try:
-        found = tree.xpath("//h1")
-    except Exception:  # lxml raises its own error types for odd documents
-        return []
-    return [line for line in (clean_line(h.text_content()) for h in found[:20]) if line]
-
-
-def page_headline(title: str, headings: list[str]) -> str:
-    """The headline among the page's h1 headings that its title dresses up, else the title.
-
-    Titles carry site names, sections and kickers ("Politik: Headline - Site",
-    "Headline | Blog"); the h1 is the headline a reader sees. A heading is taken
-    when the title contains it, or shares most of its words; never when it
-    itself contains the title (a kicker above the headline).
-    """
-    if not title:
-        return headings[0] if len(headings) == 1 else title
-    key = _comparable_words(title)
-    keys = [_comparable_words(h) for h in headings]
-    padded = f" {' '.join(key)} "
-    if any(k == key for k in keys) or any(padded in f" {' '.join(k)} " for k in keys if k):
-        return title
-    joined = " ".join(key)
-    for heading, words in zip(headings, keys, strict=True):
-        if len(words) >= 2 and f" {' '.join(words)} " in f" {joined} ":
-            return heading
-    wanted = set(key)
-    best, share = title, 0.0
-    for heading, words in zip(headings, keys, strict=True):
-        if words and len(words) <= 40:
-            overlap = len(set(words) & wanted) / len(set(words))
-            if overlap > share:
-                best, share = heading, overlap
-    return best if share >= _HEADLINE_OVERLAP else title
-
-
-def _comparable_words(text: str) -> list[str]:
-    return re.findall(r"\w+", clean_line(text).casefold())
 
 
 def _words(piece: str) -> int:
@@ -234,6 +179,9 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     if doc is not None:
         info = doc if isinstance(doc, dict) else doc.as_dict()
     body = _paragraphs(drop_rails(clean_text(str(info.get("text") or ""))))
+    lead = _lead(tree, body) if body else None
+    if lead:
+        body = f"{lead}\n\n{body}"
     if not body or not looks_like_article(body):
         raise ReadError(NO_ARTICLE)
     page_url = str(info.get("url") or "")
@@ -241,14 +189,11 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     site = clean_line(str(info.get("sitename") or "")) or None
     if site and page_url and _comparable(site) == _comparable(_host(page_url)):
         site = None  # trafilatura's fallback from the URL's host: the page does not state it
-    title = clean_line(str(info.get("title") or ""))
-    stripped = strip_site_suffix(title, site or (_host_name(page_url) if page_url else None))
-    note = "page title" + (" without the site name" if stripped != title else "")
-    headline = page_headline(stripped, _headings(tree))
-    if headline != stripped:
-        stripped, note = headline, "the page's headline (h1)"
-    if stripped:
-        cands.append(Candidate("title", stripped, SOURCE_HTML, CONFIRMED, note))
+    title, note = page_title(
+        tree, clean_line(str(info.get("title") or "")), _host(page_url) if page_url else ""
+    )
+    if title:
+        cands.append(Candidate("title", title, SOURCE_HTML, CONFIRMED, note))
     if site:
         cands.append(Candidate("outlet", site, SOURCE_HTML, CONFIRMED, "the page's site name"))
     date = info.get("date")
@@ -261,9 +206,12 @@ def read_html(data: bytes, decode: Any) -> FileContent:
         if found:
             note = "a date in the page's text (htmldate)"
             cands.append(Candidate("date", str(found), SOURCE_HTML, INFERRED, note))
-    author = clean_line(str(info.get("author") or ""))
+    host = _host(page_url) if page_url else ""
+    author, note = page_author(
+        tree, clean_line(str(info.get("author") or "")), site_names(tree, host)
+    )
     if author:
-        cands.append(Candidate("author", author, SOURCE_HTML, CONFIRMED, "page byline or meta"))
+        cands.append(Candidate("author", author, SOURCE_HTML, CONFIRMED, note))
     language = _page_language(tree)
     if language:
         cands.append(Candidate("language", language, SOURCE_HTML, CONFIRMED, "page language"))
@@ -277,6 +225,28 @@ def read_html(data: bytes, decode: Any) -> FileContent:
             shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
             extra.append((key, clean_line(shown)))
     return FileContent((Extracted(text=body, candidates=tuple(cands), extra=tuple(extra)),))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())[:_LEAD_KEY]
+
+
+def _lead(tree: Any, body: str) -> str | None:
+    """The article's lead paragraph when extraction left it out: the element styled as a
+    lead ("lead", "intro", "teaser", "standfirst") that opens as the page's own description.
+    """
+    described = {
+        _key(str(d))
+        for d in tree.xpath("//meta[@name='description' or @property='og:description']/@content")
+    }
+    described = {d for d in described if len(d) >= _LEAD_KEY}
+    if not described:
+        return None
+    for el in tree.xpath(_LEAD_PATH)[:30]:
+        text = clean_line(el.text_content())
+        if _LEAD_WORDS[0] <= len(text.split()) <= _LEAD_WORDS[1] and _key(text) in described:
+            return None if _key(text) in re.sub(r"\W+", "", body.casefold()) else text
+    return None
 
 
 def _paragraphs(text: str) -> str:
@@ -297,9 +267,3 @@ def _host(url: str) -> str:
     """https://www.spiegel.de:443/x -> spiegel.de"""
     host = re.sub(r"^[a-z]+://", "", url.lower()).split("/", 1)[0].split(":", 1)[0]
     return re.sub(r"^(?:www|w\d+)\.", "", host)
-
-
-def _host_name(url: str) -> str:
-    """The host's distinctive part: https://www.spiegel.de/x -> spiegel."""
-    parts = [p for p in _host(url).split(".") if p not in ("m", "amp")]
-    return parts[-2] if len(parts) >= 2 else (parts[0] if parts else "")
