@@ -17,73 +17,163 @@ Story = dict[str, list[tuple[str, str]]]
 
 TRAM: Story = {
     "Harbour Gazette": [
-        ("postpone", "The council postponed the vote on the tram extension because of rising construction costs."),
-        ("cost", "The extension is now expected to cost 240 million pounds, up from 180 million two years ago."),
-        ("opposition", "Opposition leader Maria Kent accused the ruling group of wasting two years on the scheme."),
-        ("traders", "Shop owners on Quay Street fear another year of roadworks would drive away their customers."),
-        ("parking", "The council also voted to raise parking charges in the city centre from April."),
+        (
+            "postpone",
+            "The council postponed the vote on the tram extension because of rising construction costs.",
+        ),
+        (
+            "cost",
+            "The extension is now expected to cost 240 million pounds, up from 180 million two years ago.",
+        ),
+        (
+            "opposition",
+            "Opposition leader Maria Kent accused the ruling group of wasting two years on the scheme.",
+        ),
+        (
+            "traders",
+            "Shop owners on Quay Street fear another year of roadworks would drive away their customers.",
+        ),
+        (
+            "parking",
+            "The council also voted to raise parking charges in the city centre from April.",
+        ),
     ],
     "City Wire": [
         ("postpone", "Councillors put off a decision as building costs keep going up."),
-        ("cost", "Estimates for the project have jumped to 240 million pounds from an original 180 million."),
+        (
+            "cost",
+            "Estimates for the project have jumped to 240 million pounds from an original 180 million.",
+        ),
         ("march", "A fresh vote on the line is now planned for a meeting in March."),
-        ("ridership", "The tram operator reported a record 14 million passenger journeys last year."),
+        (
+            "ridership",
+            "The tram operator reported a record 14 million passenger journeys last year.",
+        ),
     ],
     "Riverside Daily": [
-        ("postpone", "A ballot on extending the tramline has been delayed after the price of the works climbed again."),
+        (
+            "postpone",
+            "A ballot on extending the tramline has been delayed after the price of the works climbed again.",
+        ),
         ("march", "Members are expected to reconsider the plans in the spring, probably in March."),
-        ("opposition", "Maria Kent, who leads the opposition, said the delay showed the administration had squandered two years."),
-        ("pool", "Construction of a new swimming pool in the east of the city finished ahead of schedule and under budget."),
+        (
+            "opposition",
+            "Maria Kent, who leads the opposition, said the delay showed the administration had squandered two years.",
+        ),
+        (
+            "pool",
+            "Construction of a new swimming pool in the east of the city finished ahead of schedule and under budget.",
+        ),
     ],
     "Metro Bulletin": [
-        ("postpone", "City leaders have shelved Thursday's decision on the tram plan while they wait for revised cost estimates."),
-        ("traders", "Traders along Quay Street worry that years of building work will keep shoppers away."),
-        ("cost", "The projected bill has climbed by 60 million pounds to 240 million since the plans were drawn up."),
+        (
+            "postpone",
+            "City leaders have shelved Thursday's decision on the tram plan while they wait for revised cost estimates.",
+        ),
+        (
+            "traders",
+            "Traders along Quay Street worry that years of building work will keep shoppers away.",
+        ),
+        (
+            "cost",
+            "The projected bill has climbed by 60 million pounds to 240 million since the plans were drawn up.",
+        ),
     ],
 }
 
 STRIKE: Story = {
     "Northern Post": [
-        ("walkout", "Nurses at three regional hospitals will walk out for 48 hours next week over pay."),
+        (
+            "walkout",
+            "Nurses at three regional hospitals will walk out for 48 hours next week over pay.",
+        ),
         ("ballot", "Union members backed the action by 87 percent on a turnout of 71 percent."),
-        ("operations", "Hospital managers warned that hundreds of planned operations will have to be cancelled."),
+        (
+            "operations",
+            "Hospital managers warned that hundreds of planned operations will have to be cancelled.",
+        ),
         ("offer", "The health board offered a 3 percent rise, which the union called an insult."),
-        ("teachers", "Teachers in the region also voted on a pay offer last month but accepted it."),
+        (
+            "teachers",
+            "Teachers in the region also voted on a pay offer last month but accepted it.",
+        ),
     ],
     "Health Desk": [
-        ("walkout", "Hospital nurses in the region plan a two-day strike next week in a dispute about wages."),
-        ("operations", "Health bosses said many scheduled surgeries would be called off during the stoppage."),
-        ("emergency", "Emergency departments and intensive care will remain staffed throughout the strike."),
+        (
+            "walkout",
+            "Hospital nurses in the region plan a two-day strike next week in a dispute about wages.",
+        ),
+        (
+            "operations",
+            "Health bosses said many scheduled surgeries would be called off during the stoppage.",
+        ),
+        (
+            "emergency",
+            "Emergency departments and intensive care will remain staffed throughout the strike.",
+        ),
         ("cancer", "A new cancer treatment centre will open at the General Hospital in June."),
     ],
     "The Courier": [
-        ("walkout", "A 48-hour stoppage by nursing staff at three hospitals is set to begin next Tuesday."),
-        ("ballot", "Almost nine in ten union members who took part in the ballot supported industrial action."),
-        ("offer", "Union leaders dismissed the board's three percent pay offer as insulting to exhausted staff."),
-        ("emergency", "Critical services such as accident and emergency wards and intensive care units will keep running, the union promised."),
+        (
+            "walkout",
+            "A 48-hour stoppage by nursing staff at three hospitals is set to begin next Tuesday.",
+        ),
+        (
+            "ballot",
+            "Almost nine in ten union members who took part in the ballot supported industrial action.",
+        ),
+        (
+            "offer",
+            "Union leaders dismissed the board's three percent pay offer as insulting to exhausted staff.",
+        ),
+        (
+            "emergency",
+            "Critical services such as accident and emergency wards and intensive care units will keep running, the union promised.",
+        ),
     ],
 }
 
 CHIPS: Story = {
     "Tech Ledger": [
-        ("delay", "Veltra Semiconductors has delayed the opening of its new chip plant in Ohio until 2028."),
+        (
+            "delay",
+            "Veltra Semiconductors has delayed the opening of its new chip plant in Ohio until 2028.",
+        ),
         ("demand", "The company blamed weaker demand for the chips used in personal computers."),
         ("jobs", "About 3,000 construction workers on the site could lose their jobs."),
         ("shares", "Veltra shares fell 6 percent in after-hours trading on Wednesday."),
         ("rival", "A rival chipmaker opened a new plant in Arizona this week, on schedule."),
     ],
     "Business Wire Daily": [
-        ("delay", "The chipmaker pushed back the start of production at its Ohio factory by two years, to 2028."),
-        ("subsidy", "The plant was promised 1.5 billion dollars in federal subsidies under the chips act."),
+        (
+            "delay",
+            "The chipmaker pushed back the start of production at its Ohio factory by two years, to 2028.",
+        ),
+        (
+            "subsidy",
+            "The plant was promised 1.5 billion dollars in federal subsidies under the chips act.",
+        ),
         ("shares", "The company's stock dropped six percent after the market closed."),
-        ("governor", "The governor said she was disappointed but confident the project would eventually go ahead."),
+        (
+            "governor",
+            "The governor said she was disappointed but confident the project would eventually go ahead.",
+        ),
     ],
     "Valley Times": [
-        ("delay", "Veltra will not begin making semiconductors at the Ohio site before 2028, the company said."),
-        ("demand", "Slowing sales of laptop processors were cited as the reason for the postponement."),
+        (
+            "delay",
+            "Veltra will not begin making semiconductors at the Ohio site before 2028, the company said.",
+        ),
+        (
+            "demand",
+            "Slowing sales of laptop processors were cited as the reason for the postponement.",
+        ),
         ("jobs", "The decision puts roughly 3,000 building jobs at the plant at risk."),
         ("subsidy", "Washington had pledged 1.5 billion dollars in grants to support the factory."),
-        ("farmers", "Ohio also announced new state subsidies for farmers hit by this summer's drought."),
+        (
+            "farmers",
+            "Ohio also announced new state subsidies for farmers hit by this summer's drought.",
+        ),
     ],
 }
 

@@ -48,100 +48,18 @@ _COMMON_FLOOR = 8  # ... but in a handful of sentences, even a word in most of t
 _KEY_SENTENCES = 400  # terms in more sentences than this do not pair sentences on their own
 _BLOCK = 2048  # sentences per block of the candidate product
 _LABEL_WORDS = 16
-_STOP = set(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "into",
-        "about",
-        "over",
-        "after",
-        "before",
-        "than",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "not",
-        "no",
-        "so",
-        "such",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "may",
-        "might",
-        "must",
-        "also",
-        "more",
-        "most",
-        "very",
-        "just",
-        "than",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "your",
-        "them",
-        "him",
-        "us",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "there",
-        "here",
-        "then",
-        "while",
-        "said",
-        "says",
-        "say",
-    ]
-)
+# fmt: off
+_STOP = {
+    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
+    "with", "from", "as", "into", "about", "over", "after", "before", "than", "that", "this",
+    "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has",
+    "have", "had", "do", "does", "did", "not", "no", "so", "such", "can", "could", "would",
+    "should", "will", "may", "might", "must", "also", "more", "most", "very", "just",
+    "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "them", "him",
+    "us", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "there",
+    "here", "then", "while", "said", "says", "say"
+}
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -358,41 +276,17 @@ class Beats:
 
 
 def _meaning(
-    articles: Sequence[Article],
-    claims: list[list[Sentence]],
-    store: VectorStore | None,
+    articles: Sequence[Article], claims: list[list[Sentence]], store: VectorStore | None
 ) -> tuple[_Meaning | None, str | None]:
-    """The embeddings of the English claim sentences, with a note on what words alone group."""
-    import numpy as np
+    from index.analysis.embed import claim_vectors
 
-    from index.analysis import embed
-
-    wanted = [
-        (number, [s.text for s in found])
-        for number, (article, found) in enumerate(zip(articles, claims, strict=True))
-        if found and embed.covers(article.language)
-    ]
-    total = sum(len(c) for c in claims)
-    count = sum(len(texts) for _n, texts in wanted)
-    if not count:
-        return None, "no English claim sentences: beats grouped by shared words only"
-    if count > SEMANTIC_CAP:
-        return None, (
-            f"{count} English claim sentences exceed the cap of {SEMANTIC_CAP} for grouping by "
-            "meaning: beats grouped by shared words only"
-        )
-    try:
-        found = embed.article_vectors([(articles[n].id, texts) for n, texts in wanted], store)
-    except embed.Unavailable as exc:
-        return None, f"beats grouped by shared words only: {exc}"
-    offsets = np.cumsum([0] + [len(c) for c in claims])
-    rows = np.concatenate(
-        [np.arange(offsets[n], offsets[n] + len(texts)) for n, texts in wanted]
-    ).astype(np.int64)
-    note = None
-    if count < total:
-        note = f"{total - count} claim sentences not in English grouped by shared words only"
-    return _Meaning(np.concatenate(found).astype(np.float32), rows), note
+    found, note = claim_vectors(
+        [(a.id, a.language) for a in articles],
+        [[s.text for s in c] for c in claims],
+        store,
+        SEMANTIC_CAP,
+    )
+    return (_Meaning(*found) if found is not None else None), note
 
 
 def _scored_pairs(

@@ -160,3 +160,42 @@ def similar_pairs(
         scores = block[first - start, second]
         found.extend(zip(rows[first].tolist(), rows[second].tolist(), scores.tolist(), strict=True))
     return found
+
+
+def claim_vectors(
+    articles: Sequence[tuple[str, str | None]],
+    claims: Sequence[Sequence[str]],
+    store: VectorStore | None,
+    cap: int,
+) -> tuple[tuple[np.ndarray, np.ndarray] | None, str | None]:
+    """The embeddings of the English claim sentences of each (article id, language),
+    `claims` numbering the sentences in order across articles: (vectors, which sentences)
+    or None, with a note on what words alone group (not English, over `cap`, no model)."""
+    import numpy as np
+
+    wanted = [
+        (number, texts)
+        for number, ((_aid, language), texts) in enumerate(zip(articles, claims, strict=True))
+        if texts and covers(language)
+    ]
+    total = sum(len(c) for c in claims)
+    count = sum(len(texts) for _n, texts in wanted)
+    if not count:
+        return None, "no English claim sentences: beats grouped by shared words only"
+    if count > cap:
+        return None, (
+            f"{count} English claim sentences exceed the cap of {cap} for grouping by "
+            "meaning: beats grouped by shared words only"
+        )
+    try:
+        found = article_vectors([(articles[n][0], texts) for n, texts in wanted], store)
+    except Unavailable as exc:
+        return None, f"beats grouped by shared words only: {exc}"
+    offsets = np.cumsum([0] + [len(c) for c in claims])
+    rows = np.concatenate(
+        [np.arange(offsets[n], offsets[n] + len(texts)) for n, texts in wanted]
+    ).astype(np.int64)
+    note = None
+    if count < total:
+        note = f"{total - count} claim sentences not in English grouped by shared words only"
+    return (np.concatenate(found).astype(np.float32), rows), note
