@@ -41,7 +41,7 @@ LINK_SHARE = 0.45  # two groups merge when their mean cross cosine is this share
 SEMANTIC = 0.35  # embedding cosine at which two English sentences tell the same beat
 SEMANTIC_LINK = 0.35  # embedded groups merge when the mean embedding cosine of their cross
 # pairs is at least this; nor do shared words pair two embedded sentences further apart
-SEMANTIC_CAP = 25_000  # English claim sentences; past it beats are grouped by words alone
+SEMANTIC_CAP = 10_000  # English claim sentences; past it beats are grouped by words alone
 MIN_WORDS = 7  # shorter sentences (headings, captions) are not claims
 _COMMON_SHARE = 0.25  # words in more of the sentences than this say nothing of a beat
 _COMMON_FLOOR = 8  # ... but in a handful of sentences, even a word in most of them tells
