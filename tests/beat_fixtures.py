@@ -196,3 +196,48 @@ def story_articles(name: str, story: Story) -> list[Article]:
 def labels(story: Story) -> dict[str, str]:
     """Each sentence's hand label."""
     return {sentence: label for lines in story.values() for label, sentence in lines}
+
+
+# Written after the thresholds were set and never used to set them: a held-out check.
+AIRPORT: Story = {
+    "Evening Standard-Times": [
+        (
+            "cap",
+            "The airport will be limited to 80,000 flights a year under a ruling published on Friday.",
+        ),
+        (
+            "appeal",
+            "The airport's owners said they would challenge the decision in the High Court.",
+        ),
+        (
+            "noise",
+            "Residents under the flight path have complained for years about noise from early morning departures.",
+        ),
+        ("jobs", "The operator warned that as many as 1,200 jobs could go if the limit stands."),
+        ("parking", "Parking charges at the terminal rose by a fifth this spring."),
+    ],
+    "Regional Air Report": [
+        ("cap", "Planning inspectors have capped annual air traffic movements at eighty thousand."),
+        (
+            "noise",
+            "People living near the runway say the roar of dawn take-offs wakes them every day.",
+        ),
+        ("appeal", "Bosses at the airport plan to take the ruling to court."),
+        ("airline", "A budget airline announced two new routes to Portugal starting in May."),
+    ],
+    "County Courier": [
+        (
+            "cap",
+            "A new ceiling of 80,000 flights per year has been imposed on the airport by the government's inspectors.",
+        ),
+        (
+            "jobs",
+            "Airport managers say up to 1,200 workers could lose their jobs because of the restriction.",
+        ),
+        ("night", "Night flights between 11pm and 6am will be banned from next year."),
+        (
+            "appeal",
+            "Lawyers for the airport are preparing an appeal against the inspectors' ruling.",
+        ),
+    ],
+}

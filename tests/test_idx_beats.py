@@ -17,7 +17,7 @@ from index import Article, Beat, Metadata, MetaField, claims_to_dict
 from index.analysis import claims as claims_module
 from index.analysis import embed, group_beats
 from index.analysis_cache import Embeddings
-from tests.beat_fixtures import CHIPS, STORIES, STRIKE, TRAM, labels, story_articles
+from tests.beat_fixtures import AIRPORT, CHIPS, STORIES, STRIKE, TRAM, labels, story_articles
 
 
 def _beat_with(beats: tuple[Beat, ...], text: str) -> Beat:
@@ -237,3 +237,16 @@ def test_importing_index_does_not_import_torch() -> None:
         capture_output=True, text=True, timeout=120,
     )  # fmt: skip
     assert done.stdout.split() == ["False", "False"], done.stderr
+
+
+def test_a_story_written_after_calibration() -> None:
+    """AIRPORT was not used to set the thresholds: no two labelled beats merged, and the
+    appeal, told in three wordings that share almost no content word, is one beat."""
+    beats = group_beats(story_articles("air", AIRPORT)).beats
+    label = labels(AIRPORT)
+    for beat in beats:
+        assert len({label[m.sentence.text] for m in beat.mentions}) == 1, beat.label
+    appeal = _beat_with(beats, "challenge the decision in the High Court")
+    assert appeal is _beat_with(beats, "take the ruling to court")
+    assert appeal is _beat_with(beats, "preparing an appeal")
+    assert _beat_with(beats, "budget airline").single_source
