@@ -289,9 +289,12 @@ def cmd_quotes(args: argparse.Namespace) -> int:
 
 def cmd_claims(args: argparse.Namespace) -> int:
     library = _ready(args)
-    beats = library.claims()
+    found = library.beats()
     outlets = tuple(f.value for f in library.info().outlets)
-    return _emit(args, lambda: claims_to_dict(beats, outlets), "print_claims", beats, outlets)
+    return _emit(
+        args, lambda: claims_to_dict(found, outlets), "print_claims", found.beats, outlets,
+        found.note,
+    )  # fmt: skip
 
 
 def cmd_reuse(args: argparse.Namespace) -> int:

@@ -72,9 +72,14 @@ def print_quotes(quotes: tuple[Quote, ...]) -> None:
     out.print(table)
 
 
-def print_claims(beats: tuple[Beat, ...], outlets: tuple[str, ...]) -> None:
-    """The coverage matrix: beats reported by several outlets, ✓ who reports, · who omits."""
+def print_claims(
+    beats: tuple[Beat, ...], outlets: tuple[str, ...], note: str | None = None
+) -> None:
+    """The coverage matrix: beats reported by several outlets, ✓ who reports, · who omits;
+    the note says what was grouped by shared words alone."""
     out = stdout()
+    if note:
+        out.print(_safe(f"Note: {note}.", "yellow"))
     shared = [b for b in beats if not b.single_source]
     table = Table(title=f"{len(shared)} story beats reported by several outlets", expand=True)
     table.add_column("beat", ratio=5)

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from index.analysis import (
         ArticleFrames,
         Beat,
+        Beats,
         FrameLexicon,
         FrameScore,
         Mention,
@@ -86,8 +87,8 @@ if TYPE_CHECKING:
 
 _LAZY = {
     **dict.fromkeys(
-        ("ArticleFrames", "Beat", "FrameLexicon", "FrameScore", "Mention", "Quote", "Reuse",
-         "ReusePair", "Sentence", "find_beats"),
+        ("ArticleFrames", "Beat", "Beats", "FrameLexicon", "FrameScore", "Mention", "Quote",
+         "Reuse", "ReusePair", "Sentence", "find_beats"),
         "index.analysis",
     ),
     **dict.fromkeys(
@@ -153,6 +154,7 @@ __all__ = [
     "ArticleView",
     "AttentionCell",
     "Beat",
+    "Beats",
     "BuildProgress",
     "BuildSummary",
     "CorpusError",

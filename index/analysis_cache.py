@@ -6,6 +6,12 @@ Article ids are content hashes, so an article whose text is unchanged keeps its
 record; a build analyses only the ids the cache lacks (in worker processes when
 there are many) and drops the ids the index no longer holds.
 
+The same file keeps the sentence embeddings of story beats (table `embeddings`),
+worked out when claims are first asked for rather than at build time (they are
+slow): keyed by article id and model, each with a signature of the sentences
+embedded; a record whose signature or shape does not fit is worked out again.
+They do not depend on the facts' version, so a new analysis version keeps them.
+
 Rule kept here: the cache is written in one SQLite transaction after the index
 commit, so a build killed at any point leaves a readable cache (at worst one
 that lacks some articles); a cache written by another version of the analysis
@@ -25,6 +31,7 @@ from typing import Any
 
 from index import schema as sf
 from index.analysis import FACTS_VERSION, Facts, article_facts, facts_from_json
+from index.analysis.embed import DIMENSIONS
 from index.models import Article, BuildProgress
 
 FILE = "analysis.sqlite"
@@ -53,6 +60,10 @@ def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=30)
     conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
     conn.execute("CREATE TABLE IF NOT EXISTS facts (id TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS embeddings (id TEXT NOT NULL, model TEXT NOT NULL,"
+        " signature TEXT NOT NULL, data BLOB NOT NULL, PRIMARY KEY (id, model))"
+    )
     return conn
 
 
@@ -147,6 +158,7 @@ def update(
         stale = [(aid,) for aid in cached if aid not in present]
         with conn:
             conn.executemany("DELETE FROM facts WHERE id = ?", stale)
+            conn.executemany("DELETE FROM embeddings WHERE id = ?", stale)
             conn.executemany(
                 "INSERT OR REPLACE INTO facts (id, data) VALUES (?, ?)",
                 [(aid, data) for aid, data in zip(missing, records, strict=True) if data],
@@ -185,3 +197,57 @@ def load(generation: Path | None, articles: Sequence[Article]) -> list[Facts | N
         except ValueError:
             out.append(None)
     return out
+
+
+class Embeddings:
+    """The embeddings kept in the analysis cache of `generation` (an `embed.VectorStore`),
+    stored as float16 rows: half the space, and cosines stay within 1e-3."""
+
+    def __init__(self, generation: Path) -> None:
+        self._path = generation / FILE
+
+    def get(self, model: str, keys: Sequence[tuple[str, str]]) -> dict[str, Any]:
+        import numpy as np
+
+        if not self._path.is_file():
+            return {}
+        wanted = dict(keys)
+        found: dict[str, Any] = {}
+        try:
+            conn = sqlite3.connect(f"file:{self._path}?mode=ro", uri=True, timeout=30)
+            try:
+                rows = conn.execute(
+                    "SELECT id, signature, data FROM embeddings WHERE model = ?", (model,)
+                ).fetchall()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            return {}
+        for aid, signature, data in rows:
+            if wanted.get(aid) == signature and len(data) % (2 * DIMENSIONS) == 0:
+                found[aid] = np.frombuffer(data, dtype=np.float16).reshape(-1, DIMENSIONS)
+        return found
+
+    def put(self, model: str, rows: Sequence[tuple[str, str, Any]]) -> None:
+        import numpy as np
+
+        if not self._path.parent.is_dir():
+            return
+        try:
+            conn = _connect(self._path)
+        except (sqlite3.Error, OSError):
+            return
+        try:
+            with conn:
+                conn.executemany(
+                    "INSERT OR REPLACE INTO embeddings (id, model, signature, data)"
+                    " VALUES (?, ?, ?, ?)",
+                    [
+                        (aid, model, signature, np.asarray(v, dtype=np.float16).tobytes())
+                        for aid, signature, v in rows
+                    ],
+                )
+        except (sqlite3.Error, OSError):
+            pass  # a read-only or full disk: worked out again next time
+        finally:
+            conn.close()

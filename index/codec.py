@@ -20,7 +20,7 @@ from index.models import (
 )
 
 if TYPE_CHECKING:
-    from index.analysis import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
+    from index.analysis import ArticleFrames, Beat, Beats, FrameLexicon, Quote, Reuse
 
 
 def article_to_dict(article: Article, *, text: bool = True) -> dict[str, Any]:
@@ -148,15 +148,29 @@ def quotes_to_dict(quotes: Sequence[Quote]) -> dict[str, Any]:
     }
 
 
-def claims_to_dict(beats: Sequence[Beat], outlets: Sequence[str]) -> dict[str, Any]:
-    """`explorer claims --json`: story beats with their mentions, and who omits each."""
+def claims_to_dict(beats: Sequence[Beat] | Beats, outlets: Sequence[str]) -> dict[str, Any]:
+    """`explorer claims --json`: story beats with their mentions, who omits each, and how
+    they were grouped (`method`, `model`, `note`)."""
+    from index.analysis.claims import Beats
+
+    if isinstance(beats, Beats):
+        method, model, note, beats = beats.method, beats.model, beats.note, beats.beats
+    else:
+        from index.analysis.embed import MODEL
+
+        by_meaning = any(b.method != "lexical" for b in beats)
+        method, model, note = ("combined", MODEL, None) if by_meaning else ("lexical", None, None)
     return {
         "outlets": list(outlets),
+        "method": method,
+        "model": model,
+        "note": note,
         "claims": [
             {
                 "id": beat.id,
                 "label": beat.label,
                 "single_source": beat.single_source,
+                "method": beat.method,
                 "outlets": list(beat.outlets),
                 "omitted_by": [o for o in outlets if o not in beat.outlets],
                 "mentions": [

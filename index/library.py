@@ -31,7 +31,7 @@ from index.models import (
 )
 
 if TYPE_CHECKING:
-    from index.analysis import ArticleFrames, Beat, Facts, FrameLexicon, Quote, Reuse
+    from index.analysis import ArticleFrames, Beat, Beats, Facts, FrameLexicon, Quote, Reuse
 
 ProgressCallback = Callable[[BuildProgress], None]
 _MIN_ID_PREFIX = 4
@@ -282,13 +282,23 @@ class Library:
 
     def claims(self) -> tuple[Beat, ...]:
         """Story beats: claim sentences grouped across articles, with their mentions."""
-        from index.analysis import find_beats
+        return self.beats().beats
 
-        def compute() -> tuple[Beat, ...]:
+    def beats(self) -> Beats:
+        """Story beats with how they were grouped (by meaning and words, or words alone,
+        and why). The English sentences' embeddings are worked out on first use (the
+        model loads then: seconds) and kept in the analysis cache beside the index."""
+        from index import analysis_cache
+        from index.analysis import group_beats
+
+        def compute() -> Beats:
             articles, facts = self._analysis_input()
-            return find_beats(articles, facts=facts)
+            with self._lock:
+                generation = self._generation
+            store = analysis_cache.Embeddings(generation) if generation is not None else None
+            return group_beats(articles, facts=facts, store=store)
 
-        result: tuple[Beat, ...] = self._answer("claims", "", compute)
+        result: Beats = self._answer("claims", "", compute)
         return result
 
     def reuse(self) -> Reuse:

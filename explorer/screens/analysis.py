@@ -27,6 +27,7 @@ class Analysis:
     beats: tuple[Beat, ...]
     quotes: tuple[Quote, ...]
     reuse: Reuse
+    beats_note: str | None = None  # what was grouped by words alone, and why
 
 
 def _outlet(result: ArticleFrames) -> str:
@@ -64,9 +65,11 @@ class AnalysisScreen(Screen[None]):
     def _compute(self) -> None:
         try:
             frames, lexicon = self.library.frames()
+            beats = self.library.beats()  # the embedding model loads here, off the UI thread
             analysis = Analysis(
-                frames, lexicon, self.library.claims(), self.library.quotes(), self.library.reuse()
-            )
+                frames, lexicon, beats.beats, self.library.quotes(), self.library.reuse(),
+                beats.note,
+            )  # fmt: skip
         except ExplorerError as exc:
             self.post_message(self.Computed(None, str(exc)))
             return
@@ -85,6 +88,7 @@ class AnalysisScreen(Screen[None]):
                 f"{len(analysis.beats) - shared} by one · {len(analysis.quotes)} quotes · "
                 f"{len(analysis.reuse.pairs)} reuse pairs   (arrows move, the panel below "
                 "shows the sentences behind a cell)"
+                + (f"\nNote: {analysis.beats_note}." if analysis.beats_note else "")
             )
         )
         self._fill_frames(analysis)

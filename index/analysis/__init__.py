@@ -6,7 +6,7 @@ text as written and their spans in `Article.text`); a language no lexicon
 covers is reported as not scored, never scored as English.
 """
 
-from index.analysis.claims import Beat, Mention, find_beats
+from index.analysis.claims import Beat, Beats, Mention, find_beats, group_beats
 from index.analysis.facts import FACTS_VERSION, Facts, article_facts, facts_from_json
 from index.analysis.frames import (
     ArticleFrames,
@@ -25,10 +25,12 @@ __all__ = [
     "article_facts",
     "facts_from_json",
     "Beat",
+    "Beats",
     "Mention",
     "Reuse",
     "ReusePair",
     "find_beats",
+    "group_beats",
     "find_reuse",
     "ArticleFrames",
     "FrameLexicon",
