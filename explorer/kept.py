@@ -25,21 +25,10 @@ from textual.message import Message
 from explorer.config import Config
 from explorer.safe_text import visible
 from explorer.screens.saved import NotesScreen
-from index import (
-    ExplorerError,
-    Library,
-    Note,
-    State,
-    article_markdown,
-    default_export_folder,
-    export_format,
-    gather,
-    render_rows,
-    report_html,
-    report_markdown,
-    result_rows,
-    write_atomic,
-)
+from index import ExplorerError, Library, Note, State
+
+# the export and report code (and the analysis a report loads) is imported when
+# first used, not before the app's first frame
 
 if TYPE_CHECKING:
     from explorer.screens.main import Filters, MainScreen
@@ -246,6 +235,7 @@ class KeptApp(App[None]):
     def _ask_path(self, name: str, what: str, then: Callable[[Path], object],
                   extensions: tuple[str, ...]) -> None:  # fmt: skip
         from explorer.screens.saved import ExportScreen
+        from index import default_export_folder
 
         suggested = default_export_folder(self.library.root) / name
 
@@ -268,6 +258,8 @@ class KeptApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, path: Path, query: str, filters: Filters) -> None:
+        from index import export_format, render_rows, result_rows, write_atomic
+
         library = self.library
         try:
             result = library.search(query, limit=None, outlets=filters.outlets,
@@ -292,6 +284,8 @@ class KeptApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export_article(self, path: Path, article_id: str) -> None:
+        from index import article_markdown, write_atomic
+
         try:
             article = self.library.article(article_id).article
             write_atomic(path, article_markdown(article))
@@ -309,6 +303,8 @@ class KeptApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _report(self, path: Path) -> None:
+        from index import gather, report_html, report_markdown, write_atomic
+
         stamp = datetime.now(UTC).replace(microsecond=0).isoformat()
         try:
             report = gather(self.library, stamp, lexicon=self.config.lexicon)

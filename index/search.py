@@ -12,10 +12,11 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from whoosh import collectors
 from whoosh import query as wq
 from whoosh.searching import Searcher
-from whoosh.sorting import ColumnCategorizer, Count, FieldFacet, MultiFacet
 
+from index import columns
 from index import schema as sf
 from index.codec import article_from_dict
 from index.highlight import fragments, match_spans
@@ -51,34 +52,6 @@ _PREFIX_BOOST = 0.4  # a word the typed one begins counts less than the word its
 _STEM_BOOST = 0.8  # so does another form of the same stem
 _PREFIX_EXPANSION = 64  # most terms one typed prefix expands to
 _COMMON_SHARE = 0.02  # a typed word in this share of articles is not expanded
-
-
-class _CachedColumns(ColumnCategorizer):
-    """A column categorizer that opens each column reader once per segment reader:
-    opening one reads the column's offsets, tens of ms at 10k articles when the index
-    is read through files, for every facet of every query."""
-
-    def set_searcher(self, segment_searcher: Any, docoffset: int) -> None:
-        reader = segment_searcher.reader()
-        cache = getattr(reader, "_explorer_columns", None)
-        if cache is None:
-            cache = {}
-            reader._explorer_columns = cache  # lives and dies with the reader
-        key = (self._fieldname, self._reverse)
-        if key not in cache:
-            cache[key] = reader.column_reader(self._fieldname, reverse=self._reverse,
-                                              translate=False)  # fmt: skip
-        self._creader = cache[key]
-
-
-class _Facet(FieldFacet):
-    """FieldFacet with cached column readers."""
-
-    def categorizer(self, global_searcher: Any) -> Any:
-        found = super().categorizer(global_searcher)
-        if type(found) is ColumnCategorizer:
-            found.__class__ = _CachedColumns
-        return found
 
 
 def _capped_prefix(searcher: Searcher, field: str, prefix: str) -> list[str]:
@@ -233,21 +206,20 @@ class CorpusCounts:
 
 def corpus_counts(searcher: Searcher) -> CorpusCounts:
     """Articles per outlet, language and day over the whole index, from its columns."""
-    results = searcher.search(wq.Every(), limit=1, groupedby=_facets(), maptype=Count)
+    docs = _matched(searcher, wq.Every(), None)
     return CorpusCounts(
         searcher.doc_count(),
-        _facet_counts(results.groups("outlet")),
-        _facet_counts(results.groups("language")),
-        _facet_counts(results.groups("day"), by_day=True),
+        _facet_counts(columns.counts(searcher, sf.OUTLET_KEY, docs)),
+        _facet_counts(columns.counts(searcher, sf.LANGUAGE, docs)),
+        _facet_counts(columns.counts(searcher, sf.DAY, docs), by_day=True),
     )
 
 
-def _facets() -> dict[str, FieldFacet]:
-    return {
-        "outlet": _Facet(sf.OUTLET_KEY),
-        "language": _Facet(sf.LANGUAGE),
-        "day": _Facet(sf.DAY),
-    }
+def _matched(searcher: Searcher, wquery: wq.Query, allowed: set[int] | None) -> set[int]:
+    """The document numbers a query matches (and the filter allows): every posting is
+    walked, none is scored."""
+    docs = set(searcher.docs_for_query(wquery))
+    return docs if allowed is None else docs & allowed
 
 
 def _parsed_query(searcher: Searcher, query: str, langs: tuple[str, ...]) -> wq.Query:
@@ -262,15 +234,69 @@ def run_attention(
     searcher: Searcher, query: str, langs: tuple[str, ...]
 ) -> tuple[AttentionCell, ...]:
     """Hits of `query` per outlet per day, over every match (lenient parse)."""
-    facet = MultiFacet([_Facet(sf.OUTLET_KEY), _Facet(sf.DAY)])
-    results = searcher.search(
-        _parsed_query(searcher, query, langs), limit=1, groupedby={"cell": facet}, maptype=Count
-    )
-    cells = [
-        AttentionCell(str(outlet), str(day), count)
-        for (outlet, day), count in results.groups("cell").items()
-    ]
+    docs = _matched(searcher, _parsed_query(searcher, query, langs), None)
+    pairs = columns.pair_counts(searcher, sf.OUTLET_KEY, sf.DAY, docs)
+    cells = [AttentionCell(str(outlet), str(day), count) for (outlet, day), count in pairs.items()]
     return tuple(sorted(cells, key=lambda c: (c.outlet, c.day)))
+
+
+def _by_date(searcher: Searcher, docs: set[int], sort: str, limit: int | None) -> list[int]:
+    """Matches newest first ("date": undated last) or oldest first ("-date": undated
+    last), then by file, then in index order."""
+    files = columns.column(searcher, sf.FILE)
+    if sort == "date":
+        days = columns.column(searcher, sf.DAY_NUMBER)
+        order = sorted(docs, key=lambda d: (-days[d], files[d], d))
+    else:
+        days = columns.column(searcher, sf.DATE_ORDER)
+        order = sorted(docs, key=lambda d: (days[d], files[d], d))
+    return order[:limit] if limit else order
+
+
+class _Top(collectors.TopCollector):
+    """The top `limit` by score in a heap, and the number of every match collected
+    on the way (the total and facets, without walking the postings twice).
+    Quality shortcuts are off: Whoosh's block skipping and its pruning of union
+    parts that seem unable to reach the top lose real top hits of some unions."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit, usequality=False, replace=0)
+        self.seen: set[int] = set()
+
+    def collect(self, sub_docnum: int) -> Any:
+        self.seen.add(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
+
+
+class _All(collectors.UnlimitedCollector):
+    """Every match, scored (no limit), with their numbers as _Top keeps them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen: set[int] = set()
+
+    def collect(self, sub_docnum: int) -> Any:
+        self.seen.add(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
+
+
+def _ranked(
+    searcher: Searcher, wquery: wq.Query, allowed: set[int] | None, limit: int | None
+) -> tuple[list[tuple[int, float]], set[int]]:
+    """The best `limit` matches by BM25 (ties in index order), and every match."""
+    columns.lengths_in_memory(searcher)
+    top: _Top | _All = _Top(limit) if limit and limit < searcher.doc_count() else _All()
+    collector: Any = top
+    if allowed is not None:
+        if not allowed:  # (Whoosh reads an empty filter as no filter)
+            return [], set()
+        collector = collectors.FilterCollector(top, allow=allowed)
+    searcher.search_with_collector(wquery, collector)
+    found = collector.results()
+    hits = found[:limit] if limit else found
+    ranked = [(hit.docnum, hit.score if isinstance(hit.score, int | float) else 0.0)
+              for hit in hits]  # fmt: skip
+    return ranked, top.seen
 
 
 def run_search(
@@ -287,7 +313,9 @@ def run_search(
     strict: bool,
     highlight: int | None = None,
 ) -> SearchResult:
-    """`highlight`: only the first that many hits get fragments (None: every hit)."""
+    """`highlight`: only the first that many hits get fragments (None: every hit).
+    The total and the facets count every match; only the hits listed are scored
+    (relevance) or sorted (dates)."""
     started = time.perf_counter()
     parsed = parse(query, strict=strict)
     tree = parsed.tree
@@ -302,38 +330,30 @@ def run_search(
         wquery = wq.Every()
         if tree is None and sort == "relevance":
             sort = "date"
-    sortedby: Any = None
-    if sort == "date":  # newest first; undated (0) last
-        sortedby = [_Facet(sf.DAY_NUMBER, reverse=True), _Facet(sf.FILE)]
-    elif sort == "-date":  # oldest first; undated (UNDATED_LAST) last
-        sortedby = [_Facet(sf.DATE_ORDER), _Facet(sf.FILE)]
-    groupedby = _facets()
-    results = searcher.search(
-        wquery,
-        limit=limit,
-        filter=_filter(outlets, languages, since, until),
-        sortedby=sortedby,
-        groupedby=groupedby,
-        maptype=Count,
-    )
+    narrowing = _filter(outlets, languages, since, until)
+    allowed = _matched(searcher, narrowing, None) if narrowing is not None else None
+    if sort == "relevance":
+        ranked, docs = _ranked(searcher, wquery, allowed, limit)
+    else:
+        docs = _matched(searcher, wquery, allowed)
+        ranked = [(d, 0.0) for d in _by_date(searcher, docs, sort, limit)]
     terms = highlight_terms(tree, langs)
     hits = []
-    for rank, hit in enumerate(results[:limit] if limit else results):
-        article = article_from_dict(json.loads(hit[sf.ARTICLE]))
-        score = hit.score if isinstance(hit.score, int | float) else 0.0
+    for rank, (docnum, score) in enumerate(ranked):
+        article = article_from_dict(json.loads(searcher.stored_fields(docnum)[sf.ARTICLE]))
         if highlight is not None and rank >= highlight:
             hits.append(_hit(article, score, None))
             continue
         spans = match_spans(article.text, terms, article.language)
         hits.append(_hit(article, score, spans))
     facets = Facets(
-        outlets=_facet_counts(results.groups("outlet")),
-        languages=_facet_counts(results.groups("language")),
-        dates=_facet_counts(results.groups("day"), by_day=True),
+        outlets=_facet_counts(columns.counts(searcher, sf.OUTLET_KEY, docs)),
+        languages=_facet_counts(columns.counts(searcher, sf.LANGUAGE, docs)),
+        dates=_facet_counts(columns.counts(searcher, sf.DAY, docs), by_day=True),
     )
     notice = "; ".join(parsed.notices) or None
     return SearchResult(
-        query, len(results), tuple(hits), facets, time.perf_counter() - started, notice
+        query, len(docs), tuple(hits), facets, time.perf_counter() - started, notice
     )
 
 

@@ -204,3 +204,40 @@ def test_highlighting_only_the_first_hits_and_the_rest_on_demand(library: Librar
     assert all(not h.fragments for h in first.hits[1:])
     for later, whole in zip(first.hits[1:], full.hits[1:], strict=True):
         assert library.fragments("behemoth", later.id) == whole.fragments
+
+
+def test_counts_and_ranks_after_reindexing_with_deleted_and_new_articles(tmp_path: Path) -> None:
+    """Totals, facets and the top hits count only live articles once files were
+    changed, removed and added (deleted documents and several segments)."""
+    root = tmp_path / "c"
+    root.mkdir()
+    for i in range(12):
+        md(root, f"n{i:02}.md", "budget " * (1 + i % 4) + f"vote number {i}.",
+           title=f"Budget {i}", outlet=("Herald", "Gazette")[i % 2], date=f"2025-03-{1 + i:02}",
+           lang="en")  # fmt: skip
+    library = Library(root, tmp_path / "ix")
+    library.build()
+    (root / "n00.md").unlink()
+    (root / "n01.md").unlink()
+    md(root, "n02.md", "Nothing about money now.", title="Other", outlet="Herald", lang="en")
+    md(root, "z.md", "budget budget budget budget budget.", title="New", outlet="Post",
+       date="2025-04-01", lang="en")  # fmt: skip
+    library.build()
+    result = library.search("budget", limit=3)
+    live = {h.file for h in library.search("budget", limit=None).hits}
+    assert live == {f"n{i:02}.md" for i in range(3, 12)} | {"z.md"}
+    assert result.total == len(live) == 10
+    assert [h.file for h in result.hits] == [
+        h.file for h in library.search("budget", limit=None).hits
+    ][:3]
+    assert sum(c.count for c in result.facets.outlets) == 10
+    assert {c.value: c.count for c in result.facets.outlets} == {
+        "Herald": 4,
+        "Gazette": 5,
+        "Post": 1,
+    }
+    nothing = library.search("budget", outlets=("Nobody",))
+    assert (nothing.total, nothing.hits, nothing.facets.outlets) == (0, (), ())
+    newest = library.search("", sort="date", limit=2).hits
+    assert [h.file for h in newest] == ["z.md", "n11.md"]
+    library.close()
