@@ -76,7 +76,9 @@ def _read_many(
             yield path, read_file(root, path, manifest), ()
         return
     with pool:
-        chunk = max(1, min(64, len(paths) // (workers * 8) or 1))
+        # files are analysed as they are read (~30 ms an article): small chunks, so the
+        # writer gets its first articles soon
+        chunk = max(1, min(16, len(paths) // (workers * 8) or 1))
         n = len(paths)
         none: frozenset[str] = frozenset()
         results = pool.map(_read_analysed, [root] * n, paths, [manifest] * n,
