@@ -3,8 +3,10 @@ tone, quotes, claim terms, MinHash signature), kept beside the index in its
 generation folder as `analysis.sqlite`, keyed by article id.
 
 Article ids are content hashes, so an article whose text is unchanged keeps its
-record; a build analyses only the ids the cache lacks (in worker processes when
-there are many) and drops the ids the index no longer holds.
+record. A large build's reader processes work out the facts of the articles they
+read while the one Whoosh writer indexes (`Pending` stores them as they come);
+after the index commit, `update` analyses the ids the cache still lacks (in
+worker processes when there are many) and drops the ids the index no longer holds.
 
 The same file keeps the sentence embeddings of story beats (table `embeddings`),
 worked out when claims are first asked for rather than at build time (they are
@@ -12,12 +14,13 @@ slow): keyed by article id and model, each with a signature of the sentences
 embedded; a record whose signature or shape does not fit is worked out again.
 They do not depend on the facts' version, so a new analysis version keeps them.
 
-Rule kept here: the cache is written in one SQLite transaction after the index
-commit, so a build killed at any point leaves a readable cache (at worst one
-that lacks some articles); a cache written by another version of the analysis
-or for another bundled lexicon is emptied, a damaged file is replaced, and
-reading never fails: a record that is missing or does not fit its article is
-worked out again from the article.
+Rule kept here: a build killed at any point leaves a readable cache: at worst
+one that lacks some articles, or holds records of articles the index never
+committed (keyed by content and checked against the text, they are never
+wrong, and the next update drops them); a cache written by another version of
+the analysis or for another bundled lexicon is emptied, a damaged file is
+replaced, and reading never fails: a record that is missing or does not fit
+its article is worked out again from the article.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from index.models import Article, BuildProgress
 FILE = "analysis.sqlite"
 PARALLEL_FROM = 64  # articles; fewer are analysed in this process
 _CHUNK = 16
+_BATCH = 256  # records `Pending` writes per transaction (brief locks for readers)
 
 
 @cache
@@ -87,13 +91,51 @@ def _open_for_writing(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _facts_json(article: Article, signature: bool = True) -> str:
+def facts_json(article: Article, signature: bool = True) -> str:
     """Worker: one article's facts as JSON text (cheap to send back); "" where the
-    analysis fails on an odd text, so the index this build committed still stands."""
+    analysis fails on an odd text, so the index this build commits still stands."""
     try:
         return json.dumps(article_facts(article, None, signature).to_json(), ensure_ascii=False)
     except Exception:  # untrusted text: no record is kept rather than a wrong one
         return ""
+
+
+class Pending:
+    """Facts worked out while the index is written, stored in batches as they come.
+
+    A cache that cannot be opened is left alone: `update` (and the analyses, at
+    worst) work the facts out again."""
+
+    def __init__(self, generation: Path) -> None:
+        self._batch: list[tuple[str, str]] = []
+        try:
+            self._conn: sqlite3.Connection | None = _open_for_writing(generation / FILE)
+        except (sqlite3.Error, OSError):
+            self._conn = None
+
+    def add(self, article_id: str, data: str) -> None:
+        if self._conn is None or not data:
+            return
+        self._batch.append((article_id, data))
+        if len(self._batch) >= _BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self._batch = self._batch, []
+        if self._conn is None or not batch:
+            return
+        try:
+            with self._conn:
+                self._conn.executemany(
+                    "INSERT OR REPLACE INTO facts (id, data) VALUES (?, ?)", batch
+                )
+        except (sqlite3.Error, OSError):
+            self.close()  # a full disk: the rest is left to `update`
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
 
 
 def _analyse(
@@ -111,13 +153,13 @@ def _analyse(
         # needs them only above 300 articles, sparing this build datasketch's import
         # (it brings scipy.integrate: seconds)
         for article in articles:
-            out.append(_facts_json(article, signature=False))
+            out.append(facts_json(article, signature=False))
             if len(out) % _CHUNK == 0:
                 report(BuildProgress("analysing", len(out), total, article.file))
         return out
     with pool:
         for article, record in zip(
-            articles, pool.map(_facts_json, articles, chunksize=_CHUNK), strict=True
+            articles, pool.map(facts_json, articles, chunksize=_CHUNK), strict=True
         ):
             out.append(record)
             if len(out) % _CHUNK == 0:

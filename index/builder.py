@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from whoosh import index as windex
 from whoosh.filedb.filestore import FileStorage
@@ -59,19 +60,41 @@ def _content_hash(path: Path) -> str:
 
 
 def _read_many(
-    root: Path, paths: list[Path], manifest: Manifest | None, workers: int
-) -> Iterator[tuple[Path, ReadResult]]:
+    root: Path,
+    paths: list[Path],
+    manifest: Manifest | None,
+    workers: int,
+    known: dict[Path, frozenset[str]],
+) -> Iterator[tuple[Path, ReadResult, tuple[str, ...]]]:
+    """Each file read, with its articles' analysis facts as JSON ("" where not worked
+    out). Reader processes work the facts out while this process writes the index,
+    except for the ids in `known` (what a changed file held before: cached already);
+    read here, the facts are left to the analysing phase."""
     pool = _pool(workers) if len(paths) >= PARALLEL_FROM and workers > 1 else None
     if pool is None:
         for path in paths:
-            yield path, read_file(root, path, manifest)
+            yield path, read_file(root, path, manifest), ()
         return
     with pool:
-        chunk = max(1, min(64, len(paths) // (workers * 8) or 1))
-        results = pool.map(
-            read_file, [root] * len(paths), paths, [manifest] * len(paths), chunksize=chunk
-        )
-        yield from zip(paths, results, strict=True)
+        # files are analysed as they are read (~30 ms an article): small chunks, so the
+        # writer gets its first articles soon
+        chunk = max(1, min(16, len(paths) // (workers * 8) or 1))
+        n = len(paths)
+        none: frozenset[str] = frozenset()
+        results = pool.map(_read_analysed, [root] * n, paths, [manifest] * n,
+                           [known.get(p, none) for p in paths], chunksize=chunk)  # fmt: skip
+        for path, (result, facts) in zip(paths, results, strict=True):
+            yield path, result, facts
+
+
+def _read_analysed(
+    root: Path, path: Path, manifest: Manifest | None, known: frozenset[str]
+) -> tuple[ReadResult, tuple[str, ...]]:
+    """Reader process: one file, and the facts of its articles whose id is not in `known`."""
+    from index.analysis_cache import facts_json
+
+    result = read_file(root, path, manifest)
+    return result, tuple("" if a.id in known else facts_json(a) for a in result.articles)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor | None:
@@ -222,8 +245,9 @@ def build(
             # a rebuild killed half way leaves a generation nobody points to
             store.remove_stale_generations(index_dir, generation)
         try:
-            summary, signatures = _update(corpus, root, ix, report, workers, previous)
-            # the per-article analysis, beside the committed index
+            summary, signatures = _update(corpus, root, ix, report, workers, previous, generation)
+            # the per-article analysis the reader processes left out, beside the
+            # committed index
             from index import analysis_cache
 
             analysis_cache.update(generation, ix, report, workers)
@@ -308,6 +332,7 @@ def _update(
     report: Progress,
     workers: int,
     previous: _Report,
+    generation: Path,
 ) -> tuple[BuildSummary, dict[str, str]]:
     """The build's summary, and the signatures of files updated entry by entry."""
     report(BuildProgress("scanning", 0, 0))
@@ -343,15 +368,18 @@ def _update(
     added = 0
     removed = sum(indexed.counts.get(rel, 0) for rel in removed_files)
     signatures = {rel: sig for rel, sig in previous.signatures.items() if rel in seen}
+    paths = [seen[rel] for rel in sorted(to_read)]
+    known = _ids_of(indexed, {rel: seen[rel] for rel in changed_files})
+    pending: Any = None  # analysis_cache.Pending, once a reader process sends facts
     writer = ix.writer(limitmb=WRITER_MB)
     try:
         for rel in sorted(removed_files):
             writer.delete_by_term(sf.FILE, rel)
             signatures.pop(rel, None)
-        paths = [seen[rel] for rel in sorted(to_read)]
         total = len(paths)
+        read = _read_many(root, paths, manifest, workers, known)
         with ix.searcher() as searcher:
-            for done, (path, result) in enumerate(_read_many(root, paths, manifest, workers), 1):
+            for done, (path, result, facts) in enumerate(read, 1):
                 rel = _relative(root, path)
                 report(BuildProgress("reading", done, total, rel))
                 skipped.extend(result.skipped)
@@ -359,6 +387,7 @@ def _update(
                 # a file already indexed: only the entries that differ are rewritten
                 stored = _stored_of(searcher, rel) if rel in indexed.signatures else {}
                 same = 0
+                data = dict(zip((a.id for a in result.articles), facts, strict=False))
                 for article in _unique(result.articles, kept_owner, duplicates):
                     doc = _document(article, to_read.get(rel, ""))
                     if stored.pop(article.id, None) == doc[sf.ARTICLE]:
@@ -368,6 +397,12 @@ def _update(
                         writer.delete_by_term(sf.ID_FIELD, article.id, searcher=searcher)
                     writer.add_document(**doc)
                     added += 1
+                    if data.get(article.id):
+                        if pending is None:
+                            from index.analysis_cache import Pending
+
+                            pending = Pending(generation)
+                        pending.add(article.id, data[article.id])
                 for gone_id in stored:  # entries the file no longer has
                     writer.delete_by_term(sf.ID_FIELD, gone_id, searcher=searcher)
                 unchanged += same  # (removed counts the articles of removed files only)
@@ -377,12 +412,17 @@ def _update(
                     signatures.pop(rel, None)
                 report(BuildProgress("indexing", done, total, rel))
         report(BuildProgress("committing", total, total))
+        if pending is not None:
+            pending.flush()
         writer.commit()
     except BaseException:
         with contextlib.suppress(Exception):  # a full disk may fail the cancel too
             writer.cancel()
         store.drop_unfinished(ix)
         raise
+    finally:
+        if pending is not None:
+            pending.close()
     return BuildSummary(
         added,
         max(0, unchanged),
@@ -392,6 +432,16 @@ def _update(
         tuple(warnings),
         0.0,
     ), signatures
+
+
+def _ids_of(indexed: _Indexed, files: dict[str, Path]) -> dict[Path, frozenset[str]]:
+    """The article ids each of `files` (indexed before, changed now) held."""
+    held: dict[str, set[str]] = {rel: set() for rel in files}
+    if held:
+        for aid, rel in indexed.owners.items():
+            if rel in held:
+                held[rel].add(aid)
+    return {files[rel]: frozenset(ids) for rel, ids in held.items()}
 
 
 def _stored_of(searcher: object, rel: str) -> dict[str, str]:

@@ -52,34 +52,43 @@ def plain_words(text: str) -> Iterator[tuple[str, int, int]]:
 def word_tokens(text: str, mode: str = "index") -> Iterator[WordToken]:
     """Normalised tokens with offsets into `text`. CJK runs give bigrams (and, when
     indexing, single characters too, so a one-character query still finds them)."""
+    for item in token_tuples(text, mode):
+        yield WordToken(*item)
+
+
+def token_tuples(text: str, mode: str = "index") -> Iterator[tuple[str, int, int, int, bool]]:
+    """`word_tokens` as plain tuples (text, start, end, pos, cjk): what the index
+    writer takes, without a dataclass built per token."""
+    if not has_cjk(text):  # no word holds a CJK run: each word is one token
+        for pos, match in enumerate(_WORD.finditer(text)):
+            yield fold(match.group(0)), match.start(), match.end(), pos, False
+        return
     pos = 0
     for match in _WORD.finditer(text):
         word, base = match.group(0), match.start()
         last = 0
         for run in _CJK.finditer(word):
             if run.start() > last:
-                yield WordToken(
-                    fold(word[last : run.start()]), base + last, base + run.start(), pos
-                )
+                yield fold(word[last : run.start()]), base + last, base + run.start(), pos, False
                 pos += 1
             chars = run.group(0)
             offset = base + run.start()
             if len(chars) == 1:
-                yield WordToken(chars, offset, offset + 1, pos, True)
+                yield chars, offset, offset + 1, pos, True
                 pos += 1
             else:
                 for i in range(len(chars) - 1):
                     if mode != "query":
-                        yield WordToken(chars[i], offset + i, offset + i + 1, pos, True)
-                    yield WordToken(chars[i : i + 2], offset + i, offset + i + 2, pos, True)
+                        yield chars[i], offset + i, offset + i + 1, pos, True
+                    yield chars[i : i + 2], offset + i, offset + i + 2, pos, True
                     pos += 1
                 if mode != "query":
                     end = offset + len(chars)
-                    yield WordToken(chars[-1], end - 1, end, pos, True)
+                    yield chars[-1], end - 1, end, pos, True
                     pos += 1
             last = run.end()
         if last < len(word):
-            yield WordToken(fold(word[last:]), base + last, base + len(word), pos)
+            yield fold(word[last:]), base + last, base + len(word), pos, False
             pos += 1
 
 

@@ -4,6 +4,7 @@ from it give what a fresh computation gives."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
@@ -11,10 +12,11 @@ from typing import Any
 
 import pytest
 
-from index import Library
+from index import BuildProgress, Library, builder
 from index import analysis_cache as cache
 from index.analysis import analyse_frames, find_beats, find_quotes, find_reuse, load_lexicon
 from index.analysis import facts as facts_module
+from index.corpus import read_file
 
 STORY = {
     "harbour-post.md": (
@@ -239,3 +241,74 @@ def test_an_empty_corpus_has_an_empty_analysis(tmp_path: Path) -> None:
     empty = Library(tmp_path / "none", tmp_path / "ix2")
     empty.build(workers=1)
     assert empty.frames()[0] == ()
+
+
+def _records(library: Library) -> dict[str, Any]:
+    generation = next(library.index_dir.glob("g-*"))
+    with sqlite3.connect(generation / cache.FILE) as conn:
+        return {aid: json.loads(data) for aid, data in conn.execute("SELECT id, data FROM facts")}
+
+
+def _left_to_the_phase(seen: list[BuildProgress]) -> int:
+    """How many articles the analysing phase (after the commit) analysed."""
+    return max(p.total for p in seen if p.phase == "analysing")
+
+
+def test_reader_processes_work_out_the_facts_while_the_index_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(builder, "PARALLEL_FROM", 1)  # the three files go to reader processes
+    corpus = write_corpus(tmp_path / "c")
+    library = Library(corpus, tmp_path / "ix")
+    seen: list[BuildProgress] = []
+    library.build(progress=seen.append, workers=2)
+    assert _left_to_the_phase(seen) == 0
+    articles = library.articles()
+    records = _records(library)
+    assert set(records) == {a.id for a in articles}
+    for article in articles:  # the same facts as worked out afterwards, signature included
+        assert records[article.id] == json.loads(cache.facts_json(article))
+        assert records[article.id]["m"]
+    # one file changed: its new version is analysed by a reader, the old one dropped
+    changed = corpus / "coast-daily.md"
+    changed.write_text(changed.read_text("utf-8") + "\nA later paragraph was added.\n", "utf-8")
+    seen.clear()
+    assert library.build(progress=seen.append, workers=2).indexed == 1
+    assert _left_to_the_phase(seen) == 0
+    now = library.articles()
+    records = _records(library)
+    assert set(records) == {a.id for a in now}
+    for article in now:
+        assert records[article.id] == json.loads(cache.facts_json(article))
+
+
+def test_a_reader_process_leaves_out_the_entries_a_changed_file_held(tmp_path: Path) -> None:
+    feed = tmp_path / "c" / "wire.jsonl"
+    feed.parent.mkdir()
+    lines = [{"title": f"Story {i}", "outlet": "Wire", "text": STORY[name][2]}
+             for i, name in enumerate(STORY)]  # fmt: skip
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    first = read_file(feed.parent, feed, None).articles
+    known = frozenset(a.id for a in first[:2])
+    result, facts = builder._read_analysed(feed.parent, feed, None, known)
+    assert [a.id for a in result.articles] == [a.id for a in first]
+    assert facts[:2] == ("", "")
+    assert json.loads(facts[2]) == json.loads(cache.facts_json(first[2]))
+
+
+def test_a_build_killed_after_readers_sent_facts_leaves_a_cache_that_fits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    library = Library(corpus, tmp_path / "ix")
+    library.build(workers=1)
+    generation = next(library.index_dir.glob("g-*"))
+    stray = replace(library.articles()[0], id="not-in-the-index")
+    pending = cache.Pending(generation)  # what a killed build's readers left
+    pending.add(stray.id, cache.facts_json(stray))
+    pending.flush()
+    pending.close()
+    articles = library.articles()
+    assert all(f is not None for f in cache.load(generation, articles))
+    library.build(workers=1)
+    assert cached_ids(library) == {a.id for a in articles}  # the stray record dropped

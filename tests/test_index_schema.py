@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from whoosh.analysis import StemFilter
 
 from index import Library
 from index import schema as sf
 from index.analyzers import stem_analyzer, word_analyzer
-from index.tokens import word_tokens
+from index.tokens import token_tuples, word_tokens
 
 
 def md(path: Path, body: str, **meta: str) -> None:
@@ -42,6 +43,27 @@ def test_whoosh_analyzer_reports_the_same_offsets() -> None:
     ours = [(t.text, t.start, t.end) for t in word_tokens(text)]
     whoosh = [(t.text, t.startchar, t.endchar) for t in word_analyzer()(text, chars=True)]
     assert ours == whoosh
+
+
+def test_a_text_without_cjk_gives_the_words_a_cjk_text_gives_for_it() -> None:
+    words = "Die Häuser in Berlin: Ｍｅｔａ’s 2025 plan_b"
+    plain = [(t.text, t.start, t.end, t.pos) for t in word_tokens(words)]
+    mixed = list(word_tokens(words + " 開発"))  # the path that looks for CJK runs
+    assert plain == [(t.text, t.start, t.end, t.pos) for t in mixed if not t.cjk]
+    assert [t.text for t in mixed if t.cjk] == ["開", "開発", "発"]
+
+
+def test_a_long_body_cut_once_feeds_both_fields_the_same_tokens() -> None:
+    body = "The harbour authorities were modelling the models of the harbours. " * 8
+    fresh = [(text, pos) for text, _start, _end, pos, _cjk in token_tuples(body)]
+    first = [(t.text, t.pos) for t in word_analyzer()(body, positions=True)]
+    again = [(t.text, t.pos) for t in word_analyzer()(body, positions=True)]
+    assert first == again == fresh
+    stemmed = [t.text for t in stem_analyzer("en")(body)]
+    whoosh = [t.text for t in (word_analyzer() | StemFilter(lang="en"))(body + " ")]
+    assert stemmed == whoosh and stemmed[:6] == ["the", "harbour", "author", "were", "model", "the"]
+    query = [t.text for t in word_analyzer()(body, mode="query")]
+    assert query == [text for text, _pos in first]
 
 
 def test_stemmers_are_per_language() -> None:
