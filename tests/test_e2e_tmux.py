@@ -56,8 +56,9 @@ def test_search_open_jump_timeline_quit(tmp_path: Path, size: tuple[int, int]) -
         tmux("send-keys", "-t", session, "n")
         wait_screen(session, lambda s: "match 2/" in s)
         tmux("send-keys", "-t", session, "t")
-        screen = wait_screen(session, lambda s: "undated" in s and "Jul" in s)
-        assert "BEAMSTART" in screen and "NewsBytes" in screen
+        # the axis may be painted a frame before the lanes: wait for both
+        wait_screen(session, lambda s: "undated" in s and "Jul" in s)
+        screen = wait_screen(session, lambda s: "BEAMSTART" in s and "NewsBytes" in s)
         assert "Traceback" not in screen
         tmux("send-keys", "-t", session, "q")
         deadline = time.monotonic() + 10
