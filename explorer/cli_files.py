@@ -269,17 +269,12 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
         found = state.bookmarks(args.path)
     finally:
         state.close()
-    rows = [
-        {
-            "corpus": b.corpus,
-            "article": b.article,
-            "title": b.title,
-            "created": datetime.fromtimestamp(b.created, UTC).isoformat(),
-        }  # fmt: skip
-        for b in found
-    ]
     if args.json:
-        print_json({"bookmarks": rows})
+        print_json({"bookmarks": [
+            {"corpus": b.corpus, "article": b.article, "title": b.title,
+             "created": datetime.fromtimestamp(b.created, UTC).isoformat()}
+            for b in found
+        ]})  # fmt: skip
         return 0
     if not found:
         sys.stderr.write("explorer: no bookmarks; add one with: explorer bookmark REF [PATH] "

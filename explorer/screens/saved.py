@@ -143,8 +143,7 @@ class NotesScreen(ModalScreen[Note | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="notes-dialog", classes="dialog"):
-            yield Label("Notes (type to search; Enter opens the article; Ctrl+D deletes; "
-                        "Esc closes)")  # fmt: skip
+            yield Label("Notes: type to search · Enter opens · Ctrl+D deletes · Esc closes")
             yield Input(placeholder="search notes, titles and tags", id="notes-search")
             yield OptionList(id="notes-list")
 
