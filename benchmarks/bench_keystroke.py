@@ -38,6 +38,7 @@ from benchmarks.common import (
     median,
     percentile,
     print_table,
+    private_state,
     ready_library,
     write_results,
 )
@@ -126,7 +127,7 @@ async def session(
 
     from explorer.app import make_app
 
-    app = make_app(corpus_for(size), index_dir_for(size))
+    app = make_app(corpus_for(size), index_dir_for(size), state=private_state())
     probe = Probe()
     hook = install(app, probe)
     samples: dict[str, list[tuple[float, float, float, float]]] = defaultdict(list)

@@ -20,7 +20,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import corpus_for, index_dir_for, print_metrics, ready_library, write_results
+from benchmarks.common import (
+    corpus_for,
+    index_dir_for,
+    print_metrics,
+    private_state,
+    ready_library,
+    write_results,
+)
 from benchmarks.queries import typed_words
 
 TARGETS_MB = {10000: 250.0, 100000: 600.0}
@@ -51,7 +58,7 @@ async def exercise(corpus: Path, index_dir: Path) -> dict[str, Any]:
     from explorer.app import make_app
 
     figures: dict[str, Any] = {"RSS before the app MB": current_rss_mb()}
-    app = make_app(corpus, index_dir)
+    app = make_app(corpus, index_dir, state=private_state())
 
     async with app.run_test(size=(160, 48)) as pilot:
 

@@ -29,6 +29,7 @@ from benchmarks.common import (
     index_dir_for,
     median,
     print_table,
+    private_state_env,
     ready_library,
     write_results,
 )
@@ -95,7 +96,9 @@ def commands(size: int) -> tuple[str, str]:
     explorer = (f"{program} --index {shlex.quote(str(index_dir_for(size)))} "
                 f"{shlex.quote(str(corpus_for(size)))}")  # fmt: skip
     cwd = shlex.quote(str(Path(__file__).resolve().parent.parent))
-    return f"cd {cwd} && exec {bare}", f"cd {cwd} && exec {explorer}"
+    # both start in the same shell state; explorer's saved state (its last query) is fresh
+    setup = " ".join(f"export {k}={shlex.quote(v)};" for k, v in private_state_env().items())
+    return f"{setup} cd {cwd} && exec {bare}", f"{setup} cd {cwd} && exec {explorer}"
 
 
 def run(size: int, runs: int) -> dict[str, Any]:

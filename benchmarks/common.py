@@ -62,6 +62,19 @@ def ready_library(size: int) -> Any:
     return library
 
 
+def private_state() -> Any:
+    """Saved state in a fresh temporary folder: the app under test neither restores the
+    user's (or an earlier run's) last query nor saves the benchmark's queries."""
+    from index import State
+
+    return State(Path(tempfile.mkdtemp(prefix="explorer-bench-state-")) / "state.sqlite3")
+
+
+def private_state_env() -> dict[str, str]:
+    """The environment for a launched `explorer` with its saved state in a fresh folder."""
+    return {"XDG_STATE_HOME": tempfile.mkdtemp(prefix="explorer-bench-state-")}
+
+
 def percentile(values: Sequence[float], fraction: float) -> float:
     """Nearest-rank percentile (p95 of 20 samples is the 19th smallest); NaN if empty."""
     clean = sorted(v for v in values if not math.isnan(v))
