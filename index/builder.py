@@ -9,7 +9,6 @@ go into a new generation that state.json switches to at the end.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import sys
@@ -26,8 +25,9 @@ from whoosh.filedb.filestore import FileStorage
 
 from index import schema as sf
 from index import store
+from index.changes import changed, existing, ids_of, relative, under
 from index.codec import article_to_dict
-from index.corpus import manifest_problem, read_file, relative_name, walk
+from index.corpus import manifest_problem, read_file, walk
 from index.errors import CorpusError, ExplorerError
 from index.manifest import Manifest
 from index.models import (
@@ -43,20 +43,6 @@ from index.query import day_number
 PARALLEL_FROM = 64  # files; fewer are read in this process
 WRITER_MB = 128  # the writer's posting buffer before it spills to disk
 Progress = Callable[[BuildProgress], None]
-
-
-def _quick_signature(path: Path, manifest: Manifest | None) -> str:
-    """size:mtime_ns:manifest fingerprint; the stored signature adds the content hash."""
-    stat = path.stat()
-    return f"{stat.st_size}:{stat.st_mtime_ns}:{manifest.fingerprint if manifest else '-'}"
-
-
-def _content_hash(path: Path) -> str:
-    digest = hashlib.blake2b(digest_size=10)
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _read_many(
@@ -148,36 +134,6 @@ def _document(article: Article, signature: str) -> dict[str, object]:
 
 
 _STEMMED = set(sf.STEMMED_LANGUAGES)
-
-
-@dataclass
-class _Indexed:
-    """What the index already holds, read from its columns (no stored document decoded)."""
-
-    signatures: dict[str, str] = field(default_factory=dict)  # file -> signature
-    owners: dict[str, str] = field(default_factory=dict)  # article id -> file
-    counts: dict[str, int] = field(default_factory=dict)  # file -> articles
-
-
-def _existing(ix: windex.Index, overrides: dict[str, str]) -> _Indexed:
-    """What the index holds; `overrides` (signatures from the last report) replace the column's
-    signature of files whose unchanged entries kept an older one."""
-    found = _Indexed()
-    with ix.reader() as reader:
-        if reader.doc_count() == 0:
-            return found
-        files = reader.column_reader(sf.FILE)
-        signatures = reader.column_reader(sf.FILE_SIGNATURE)
-        ids = reader.column_reader(sf.ID_FIELD)
-        for docnum in reader.all_doc_ids():
-            file = files[docnum]
-            found.signatures[file] = signatures[docnum]
-            found.owners[ids[docnum]] = file
-            found.counts[file] = found.counts.get(file, 0) + 1
-    for file, signature in overrides.items():
-        if file in found.signatures:
-            found.signatures[file] = signature
-    return found
 
 
 @dataclass
@@ -278,53 +234,6 @@ def build(
     )
 
 
-def _relative(root: Path, path: Path) -> str:
-    return relative_name(root, path)
-
-
-def _under(rel: str, folders: list[str]) -> bool:
-    return any(f in (".", "") or rel == f or rel.startswith(f"{f}/") for f in folders)
-
-
-def _changed(
-    seen: dict[str, Path],
-    indexed: _Indexed,
-    manifest: Manifest | None,
-    report: Progress,
-    unreadable: list[Skipped],
-) -> tuple[dict[str, str], int]:
-    """Files to read (with their new signature) and how many articles stay as they are.
-
-    Size and mtime decide first; only when they differ is the content hashed, so a
-    touched but unchanged file is not read again. An indexed file that cannot be read
-    now keeps what was indexed from it (named in `unreadable`)."""
-    to_read: dict[str, str] = {}
-    unchanged = 0
-    for done, (rel, path) in enumerate(seen.items(), 1):
-        if done % 512 == 0:
-            report(BuildProgress("scanning", done, len(seen), rel))
-        old = indexed.signatures.get(rel, "")
-        try:
-            quick = _quick_signature(path, manifest)
-            if old and old.rsplit(":", 1)[0] == quick:
-                unchanged += indexed.counts.get(rel, 0)
-                continue
-            full = f"{quick}:{_content_hash(path)}"
-        except OSError as exc:
-            if old:
-                reason = (exc.strerror or type(exc).__name__).lower()
-                why = f"cannot be read now ({reason}); what was indexed from it is kept"
-                unreadable.append(Skipped(rel, why))
-                unchanged += indexed.counts.get(rel, 0)
-                continue
-            full = ""  # unreadable: read_file reports it as skipped
-        if full and old and old.split(":")[2:] == full.split(":")[2:]:
-            unchanged += indexed.counts.get(rel, 0)  # same content, same manifest
-            continue
-        to_read[rel] = full
-    return to_read, unchanged
-
-
 def _update(
     corpus: Path,
     root: Path,
@@ -337,15 +246,15 @@ def _update(
     """The build's summary, and the signatures of files updated entry by entry."""
     report(BuildProgress("scanning", 0, 0))
     manifest, problem = manifest_problem(root)
-    indexed = _existing(ix, previous.signatures)
+    indexed = existing(ix, previous.signatures)
     files, unlisted = walk(corpus)
-    seen = {_relative(root, path): path for path in files}
-    hidden = [_relative(root, folder) for folder in unlisted]
+    seen = {relative(root, path): path for path in files}
+    hidden = [relative(root, folder) for folder in unlisted]
     report(BuildProgress("scanning", 0, len(seen)))
     unreadable: list[Skipped] = []
-    to_read, unchanged = _changed(seen, indexed, manifest, report, unreadable)
+    to_read, unchanged = changed(seen, indexed, manifest, report, unreadable)
     # files under a folder that could not be listed are kept as indexed, not removed
-    kept = {rel for rel in indexed.signatures if rel not in seen and _under(rel, hidden)}
+    kept = {rel for rel in indexed.signatures if rel not in seen and under(rel, hidden)}
     unchanged += sum(indexed.counts.get(rel, 0) for rel in kept)
     removed_files = [rel for rel in indexed.signatures if rel not in seen and rel not in kept]
     gone = set(removed_files) | set(to_read)
@@ -369,7 +278,7 @@ def _update(
     removed = sum(indexed.counts.get(rel, 0) for rel in removed_files)
     signatures = {rel: sig for rel, sig in previous.signatures.items() if rel in seen}
     paths = [seen[rel] for rel in sorted(to_read)]
-    known = _ids_of(indexed, {rel: seen[rel] for rel in changed_files})
+    known = ids_of(indexed, {rel: seen[rel] for rel in changed_files})
     pending: Any = None  # analysis_cache.Pending, once a reader process sends facts
     writer = ix.writer(limitmb=WRITER_MB)
     try:
@@ -380,7 +289,7 @@ def _update(
         read = _read_many(root, paths, manifest, workers, known)
         with ix.searcher() as searcher:
             for done, (path, result, facts) in enumerate(read, 1):
-                rel = _relative(root, path)
+                rel = relative(root, path)
                 report(BuildProgress("reading", done, total, rel))
                 skipped.extend(result.skipped)
                 warnings.extend(result.warnings)
@@ -432,16 +341,6 @@ def _update(
         tuple(warnings),
         0.0,
     ), signatures
-
-
-def _ids_of(indexed: _Indexed, files: dict[str, Path]) -> dict[Path, frozenset[str]]:
-    """The article ids each of `files` (indexed before, changed now) held."""
-    held: dict[str, set[str]] = {rel: set() for rel in files}
-    if held:
-        for aid, rel in indexed.owners.items():
-            if rel in held:
-                held[rel].add(aid)
-    return {files[rel]: frozenset(ids) for rel, ids in held.items()}
 
 
 def _stored_of(searcher: object, rel: str) -> dict[str, str]:

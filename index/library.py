@@ -354,7 +354,7 @@ class Library:
     def changed_on_disk(self, article: Article) -> str | None:
         """One line when the article's file was deleted or changed since it was indexed
         (the article is still shown as indexed), else None."""
-        from index.builder import _content_hash
+        from index.changes import content_hash
 
         with self._lock:
             doc = self._open().document(**{sf.ID_FIELD: article.id}) or {}
@@ -367,7 +367,7 @@ class Library:
             stat = path.stat()
             if signature[:2] == [str(stat.st_size), str(stat.st_mtime_ns)]:
                 return None
-            if len(signature) > 3 and signature[3] == _content_hash(path):
+            if len(signature) > 3 and signature[3] == content_hash(path):
                 return None  # touched, same content
         except FileNotFoundError:
             return f"{shown} was deleted after it was indexed; re-index to drop it"

@@ -375,18 +375,18 @@ def test_an_indexed_file_that_cannot_be_read_now_keeps_what_was_indexed(
 ) -> None:
     """Edited, then unreadable (permissions, a network share's hiccup; simulated: we run as
     root): the build names it and keeps its indexed text instead of dropping it."""
-    from index import builder
+    from index import changes
 
     corpus, ix, library, before = built(tmp_path)
     (corpus / "story-001.txt").write_text(article("zythnewtext"), encoding="utf-8")
-    real = builder._content_hash
+    real = changes.content_hash
 
     def content_hash(path: Path) -> str:
         if path.name == "story-001.txt":
             raise PermissionError(13, "Permission denied", str(path))
         return real(path)
 
-    monkeypatch.setattr(builder, "_content_hash", content_hash)
+    monkeypatch.setattr(changes, "content_hash", content_hash)
     for _ in range(2):  # and again: one line, not one more per build
         summary = library.build(workers=1)
         assert summary.removed == 0 and summary.unchanged == 3

@@ -1,0 +1,123 @@
+"""What a build must read again: the files whose size, time or content changed since
+they were indexed, read from the index's columns and a quick look at the disk.
+
+Rule kept here: a file is hashed only when its size or mtime differ, and a file that
+cannot be read now is never taken for a removed one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as windex
+
+from index import schema as sf
+from index.corpus import relative_name
+from index.manifest import Manifest
+from index.models import BuildProgress, Skipped
+
+Progress = Callable[[BuildProgress], None]
+
+
+def quick_signature(path: Path, manifest: Manifest | None) -> str:
+    """size:mtime_ns:manifest fingerprint; the stored signature adds the content hash."""
+    stat = path.stat()
+    return f"{stat.st_size}:{stat.st_mtime_ns}:{manifest.fingerprint if manifest else '-'}"
+
+
+def content_hash(path: Path) -> str:
+    digest = hashlib.blake2b(digest_size=10)
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+@dataclass
+class Indexed:
+    """What the index already holds, read from its columns (no stored document decoded)."""
+
+    signatures: dict[str, str] = field(default_factory=dict)  # file -> signature
+    owners: dict[str, str] = field(default_factory=dict)  # article id -> file
+    counts: dict[str, int] = field(default_factory=dict)  # file -> articles
+
+
+def existing(ix: windex.Index, overrides: dict[str, str]) -> Indexed:
+    """What the index holds; `overrides` (signatures from the last report) replace the column's
+    signature of files whose unchanged entries kept an older one."""
+    found = Indexed()
+    with ix.reader() as reader:
+        if reader.doc_count() == 0:
+            return found
+        files = reader.column_reader(sf.FILE)
+        signatures = reader.column_reader(sf.FILE_SIGNATURE)
+        ids = reader.column_reader(sf.ID_FIELD)
+        for docnum in reader.all_doc_ids():
+            file = files[docnum]
+            found.signatures[file] = signatures[docnum]
+            found.owners[ids[docnum]] = file
+            found.counts[file] = found.counts.get(file, 0) + 1
+    for file, signature in overrides.items():
+        if file in found.signatures:
+            found.signatures[file] = signature
+    return found
+
+
+def relative(root: Path, path: Path) -> str:
+    return relative_name(root, path)
+
+
+def under(rel: str, folders: list[str]) -> bool:
+    return any(f in (".", "") or rel == f or rel.startswith(f"{f}/") for f in folders)
+
+
+def changed(
+    seen: dict[str, Path],
+    indexed: Indexed,
+    manifest: Manifest | None,
+    report: Progress,
+    unreadable: list[Skipped],
+) -> tuple[dict[str, str], int]:
+    """Files to read (with their new signature) and how many articles stay as they are.
+
+    Size and mtime decide first; only when they differ is the content hashed, so a
+    touched but unchanged file is not read again. An indexed file that cannot be read
+    now keeps what was indexed from it (named in `unreadable`)."""
+    to_read: dict[str, str] = {}
+    unchanged = 0
+    for done, (rel, path) in enumerate(seen.items(), 1):
+        if done % 512 == 0:
+            report(BuildProgress("scanning", done, len(seen), rel))
+        old = indexed.signatures.get(rel, "")
+        try:
+            quick = quick_signature(path, manifest)
+            if old and old.rsplit(":", 1)[0] == quick:
+                unchanged += indexed.counts.get(rel, 0)
+                continue
+            full = f"{quick}:{content_hash(path)}"
+        except OSError as exc:
+            if old:
+                reason = (exc.strerror or type(exc).__name__).lower()
+                why = f"cannot be read now ({reason}); what was indexed from it is kept"
+                unreadable.append(Skipped(rel, why))
+                unchanged += indexed.counts.get(rel, 0)
+                continue
+            full = ""  # unreadable: read_file reports it as skipped
+        if full and old and old.split(":")[2:] == full.split(":")[2:]:
+            unchanged += indexed.counts.get(rel, 0)  # same content, same manifest
+            continue
+        to_read[rel] = full
+    return to_read, unchanged
+
+
+def ids_of(indexed: Indexed, files: dict[str, Path]) -> dict[Path, frozenset[str]]:
+    """The article ids each of `files` (indexed before, changed now) held."""
+    held: dict[str, set[str]] = {rel: set() for rel in files}
+    if held:
+        for aid, rel in indexed.owners.items():
+            if rel in held:
+                held[rel].add(aid)
+    return {files[rel]: frozenset(ids) for rel, ids in held.items()}
