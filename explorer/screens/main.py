@@ -215,7 +215,7 @@ class MainScreen(Screen[None]):
         self.query_one(SearchPane).fill_snippets(event.hits)
 
     def set_status(self, text: str) -> None:
-        self.query_one("#status", Static).update(safe(text))
+        self.query_one("#status", Static).update(safe(text), layout=False)  # one line, always
 
     def reset(self, library: Library) -> None:
         """Another corpus: forget this one's results, article and marks."""
@@ -238,7 +238,7 @@ class MainScreen(Screen[None]):
         parts.append(f"corpus: {self.library.name}")
         if extra:
             parts.append(extra)
-        self.query_one("#status", Static).update(safe("  ·  ".join(parts)))
+        self.query_one("#status", Static).update(safe("  ·  ".join(parts)), layout=False)
 
     # -- reading ------------------------------------------------------------
     @on(SearchPane.HitChosen)

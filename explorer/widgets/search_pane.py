@@ -60,6 +60,7 @@ class SearchPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: tuple[Hit, ...] = ()  # the hits the list shows
+        self._notice: tuple[str, bool] = ("", False)  # the notice line shows
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="Search  (words, \"phrase\", outlet:, date:A..B, prefix*)",
@@ -117,6 +118,9 @@ class SearchPane(Vertical):
         self._shown = tuple(shown)
 
     def show_notice(self, notice: str | None, error: bool = False) -> None:
+        if (notice or "", error) == self._notice:
+            return  # the same line: updating it would lay the screen out again for nothing
+        self._notice = (notice or "", error)
         line = self.query_one("#query-notice", Static)
         line.set_class(bool(notice), "-visible")
         line.set_class(error, "-error")
