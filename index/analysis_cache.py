@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -172,10 +172,12 @@ def update(
     ix: Any,
     report: Callable[[BuildProgress], None] | None = None,
     workers: int = 1,
+    present_ids: frozenset[str] | None = None,
 ) -> int:
     """Bring the cache of `generation` in line with its committed Whoosh index `ix`:
-    analyse the articles it lacks, drop those the index no longer has. Returns how
-    many articles were analysed."""
+    analyse the articles it lacks, drop those the index no longer has. `present_ids`
+    (every id the index holds, when the caller knows them) spares reading the id of
+    every document. Returns how many articles were analysed."""
     from index.codec import article_from_dict
 
     progress = report or (lambda _p: None)
@@ -185,15 +187,27 @@ def update(
         return 0  # no cache (a read-only or full disk): the analyses work it out when asked
     try:
         cached = {row[0] for row in conn.execute("SELECT id FROM facts")}
-        with ix.reader() as reader:
-            present: dict[str, int] = {}
-            if reader.doc_count():  # an empty index has no columns to read
-                ids = reader.column_reader(sf.ID_FIELD)
-                present = {ids[docnum]: docnum for docnum in reader.all_doc_ids()}
-            missing = sorted(aid for aid in present if aid not in cached)
+        with ix.searcher() as searcher:
+            reader = searcher.reader()
+            if present_ids is not None:
+                present: Collection[str] = present_ids
+                missing = sorted(aid for aid in present_ids if aid not in cached)
+                numbers = [searcher.document_number(**{sf.ID_FIELD: aid}) for aid in missing]
+            else:
+                by_id: dict[str, int] = {}
+                if reader.doc_count():  # an empty index has no columns to read
+                    ids = reader.column_reader(sf.ID_FIELD)
+                    by_id = {ids[docnum]: docnum for docnum in reader.all_doc_ids()}
+                present = by_id
+                missing = sorted(aid for aid in by_id if aid not in cached)
+                numbers = [by_id[aid] for aid in missing]
             articles = [
-                article_from_dict(json.loads(reader.stored_fields(present[aid])[sf.ARTICLE]))
-                for aid in missing
+                article_from_dict(json.loads(reader.stored_fields(number)[sf.ARTICLE]))
+                for number in numbers
+                if number is not None
+            ]
+            missing = [
+                aid for aid, number in zip(missing, numbers, strict=True) if number is not None
             ]
         progress(BuildProgress("analysing", 0, len(articles)))
         records = _analyse(articles, workers, progress)

@@ -25,7 +25,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from index import schema as sf
 from index import store
-from index.changes import changed, existing, ids_of, relative, under
+from index.changes import changed, existing, ids_of, load_indexed, relative, save_indexed, under
 from index.codec import article_to_dict
 from index.corpus import manifest_problem, read_file, walk
 from index.errors import CorpusError, ExplorerError
@@ -201,12 +201,14 @@ def build(
             # a rebuild killed half way leaves a generation nobody points to
             store.remove_stale_generations(index_dir, generation)
         try:
-            summary, signatures = _update(corpus, root, ix, report, workers, previous, generation)
+            summary, signatures, present = _update(
+                corpus, root, ix, report, workers, previous, generation
+            )
             # the per-article analysis the reader processes left out, beside the
             # committed index
             from index import analysis_cache
 
-            analysis_cache.update(generation, ix, report, workers)
+            analysis_cache.update(generation, ix, report, workers, present)
         finally:
             ix.close()
         store.write_json_atomic(
@@ -242,14 +244,16 @@ def _update(
     workers: int,
     previous: _Report,
     generation: Path,
-) -> tuple[BuildSummary, dict[str, str]]:
-    """The build's summary, and the signatures of files updated entry by entry."""
+) -> tuple[BuildSummary, dict[str, str], frozenset[str]]:
+    """The build's summary, the signatures of files updated entry by entry, and the ids
+    of every article the index now holds."""
     report(BuildProgress("scanning", 0, 0))
     manifest, problem = manifest_problem(root)
-    indexed = existing(ix, previous.signatures)
+    indexed = load_indexed(generation, ix) or existing(ix, previous.signatures)
     files, unlisted = walk(corpus)
-    seen = {relative(root, path): path for path in files}
-    hidden = [relative(root, folder) for folder in unlisted]
+    prefix = f"{root}{os.sep}"
+    seen = {relative(root, path, prefix): path for path in files}
+    hidden = [relative(root, folder, prefix) for folder in unlisted]
     report(BuildProgress("scanning", 0, len(seen)))
     unreadable: list[Skipped] = []
     to_read, unchanged = changed(seen, indexed, manifest, report, unreadable)
@@ -289,7 +293,7 @@ def _update(
         read = _read_many(root, paths, manifest, workers, known)
         with ix.searcher() as searcher:
             for done, (path, result, facts) in enumerate(read, 1):
-                rel = relative(root, path)
+                rel = relative(root, path, prefix)
                 report(BuildProgress("reading", done, total, rel))
                 skipped.extend(result.skipped)
                 warnings.extend(result.warnings)
@@ -332,15 +336,21 @@ def _update(
     finally:
         if pending is not None:
             pending.close()
-    return BuildSummary(
-        added,
-        max(0, unchanged),
-        removed,
-        tuple(skipped),
-        tuple(duplicates),
-        tuple(warnings),
-        0.0,
-    ), signatures
+    # kept_owner is now every article the index holds, with its file
+    save_indexed(generation, ix, kept_owner, {**indexed.signatures, **to_read})
+    return (
+        BuildSummary(
+            added,
+            max(0, unchanged),
+            removed,
+            tuple(skipped),
+            tuple(duplicates),
+            tuple(warnings),
+            0.0,
+        ),
+        signatures,
+        frozenset(kept_owner),
+    )
 
 
 def _stored_of(searcher: object, rel: str) -> dict[str, str]:
