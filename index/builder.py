@@ -27,7 +27,7 @@ from index import schema as sf
 from index import store
 from index.changes import changed, existing, ids_of, load_indexed, relative, save_indexed, under
 from index.codec import article_to_dict
-from index.corpus import manifest_problem, read_file, walk
+from index.corpus import manifest_problem, read_file, walk_names
 from index.errors import CorpusError, ExplorerError
 from index.manifest import Manifest
 from index.models import (
@@ -250,7 +250,7 @@ def _update(
     report(BuildProgress("scanning", 0, 0))
     manifest, problem = manifest_problem(root)
     indexed = load_indexed(generation, ix) or existing(ix, previous.signatures)
-    files, unlisted = walk(corpus)
+    files, unlisted = walk_names(corpus)
     prefix = f"{root}{os.sep}"
     seen = {relative(root, path, prefix): path for path in files}
     hidden = [relative(root, folder, prefix) for folder in unlisted]
@@ -281,9 +281,10 @@ def _update(
     added = 0
     removed = sum(indexed.counts.get(rel, 0) for rel in removed_files)
     signatures = {rel: sig for rel, sig in previous.signatures.items() if rel in seen}
-    paths = [seen[rel] for rel in sorted(to_read)]
-    known = ids_of(indexed, {rel: seen[rel] for rel in changed_files})
+    paths = [Path(seen[rel]) for rel in sorted(to_read)]
+    known = ids_of(indexed, {rel: Path(seen[rel]) for rel in changed_files})
     pending: Any = None  # analysis_cache.Pending, once a reader process sends facts
+    stored_gone = 0  # entries deleted because their file no longer has them
     writer = ix.writer(limitmb=WRITER_MB)
     try:
         for rel in sorted(removed_files):
@@ -318,6 +319,7 @@ def _update(
                         pending.add(article.id, data[article.id])
                 for gone_id in stored:  # entries the file no longer has
                     writer.delete_by_term(sf.ID_FIELD, gone_id, searcher=searcher)
+                    stored_gone += 1
                 unchanged += same  # (removed counts the articles of removed files only)
                 if same:  # their column keeps the old signature: the report has the new one
                     signatures[rel] = to_read.get(rel, "")
@@ -327,7 +329,10 @@ def _update(
         report(BuildProgress("committing", total, total))
         if pending is not None:
             pending.flush()
-        writer.commit()
+        if removed_files or added or stored_gone:
+            writer.commit()
+        else:
+            writer.cancel()  # nothing to write: the index and files.json stay as they are
     except BaseException:
         with contextlib.suppress(Exception):  # a full disk may fail the cancel too
             writer.cancel()
@@ -336,8 +341,9 @@ def _update(
     finally:
         if pending is not None:
             pending.close()
-    # kept_owner is now every article the index holds, with its file
-    save_indexed(generation, ix, kept_owner, {**indexed.signatures, **to_read})
+    if to_read or removed_files or indexed.refreshed or not indexed.from_sidecar:
+        # kept_owner is now every article the index holds, with its file
+        save_indexed(generation, ix, kept_owner, {**indexed.signatures, **to_read})
     return (
         BuildSummary(
             added,

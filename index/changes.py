@@ -31,13 +31,13 @@ Progress = Callable[[BuildProgress], None]
 FILES = "files.json"
 
 
-def quick_signature(path: Path, manifest: Manifest | None) -> str:
+def quick_signature(path: Path | str, manifest: Manifest | None) -> str:
     """size:mtime_ns:manifest fingerprint; the stored signature adds the content hash."""
-    stat = path.stat()
+    stat = os.stat(path)
     return f"{stat.st_size}:{stat.st_mtime_ns}:{manifest.fingerprint if manifest else '-'}"
 
 
-def content_hash(path: Path) -> str:
+def content_hash(path: Path | str) -> str:
     digest = hashlib.blake2b(digest_size=10)
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -52,6 +52,8 @@ class Indexed:
     signatures: dict[str, str] = field(default_factory=dict)  # file -> signature
     owners: dict[str, str] = field(default_factory=dict)  # article id -> file
     counts: dict[str, int] = field(default_factory=dict)  # file -> articles
+    refreshed: set[str] = field(default_factory=set)  # files touched without change
+    from_sidecar: bool = False  # read from files.json (else from the index's columns)
 
 
 def existing(ix: windex.Index, overrides: dict[str, str]) -> Indexed:
@@ -95,6 +97,7 @@ def load_indexed(generation: Path, ix: windex.Index) -> Indexed | None:
                 found.owners[str(aid)] = file
     except (TypeError, ValueError):
         return None
+    found.from_sidecar = True
     return found
 
 
@@ -117,7 +120,7 @@ def save_indexed(
         (generation / FILES).unlink(missing_ok=True)
 
 
-def relative(root: Path, path: Path, prefix: str | None = None) -> str:
+def relative(root: Path, path: Path | str, prefix: str | None = None) -> str:
     """`relative_name`, by string where `path` is under `prefix` (the root and a
     separator): pathlib's relative_to costs ~0.1 ms a file, seconds at 100k files."""
     text = str(path)
@@ -127,7 +130,7 @@ def relative(root: Path, path: Path, prefix: str | None = None) -> str:
             rel = rel.replace(os.sep, "/")
         if rel.isascii() or _encodable(rel):
             return rel
-    return relative_name(root, path)
+    return relative_name(root, Path(path))
 
 
 def _encodable(text: str) -> bool:
@@ -143,7 +146,7 @@ def under(rel: str, folders: list[str]) -> bool:
 
 
 def changed(
-    seen: dict[str, Path],
+    seen: dict[str, str],
     indexed: Indexed,
     manifest: Manifest | None,
     report: Progress,
@@ -178,6 +181,7 @@ def changed(
         if full and old and old.split(":")[2:] == full.split(":")[2:]:
             unchanged += indexed.counts.get(rel, 0)  # same content, same manifest
             indexed.signatures[rel] = full
+            indexed.refreshed.add(rel)
             continue
         to_read[rel] = full
     return to_read, unchanged

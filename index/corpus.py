@@ -61,26 +61,34 @@ def corpus_files(path: Path | str) -> list[Path]:
 
 def walk(path: Path | str) -> tuple[list[Path], list[Path]]:
     """The corpus files, and the folders that could not be listed."""
+    files, unlisted = walk_names(path)
+    return [Path(name) for name in files], unlisted
+
+
+def walk_names(path: Path | str) -> tuple[list[str], list[Path]]:
+    """`walk` with the files as path strings, in the same order: a build looks at every
+    file's size and time but makes a Path only of those it reads (90k Paths cost ~1 s)."""
     path = Path(path).expanduser().resolve()
     if not path.is_dir():
-        return [path], []
-    found: list[Path] = []
+        return [str(path)], []
+    found: list[str] = []
     unlisted: list[Path] = []
+    top = str(path)
 
     def failed(error: OSError) -> None:
         if error.filename:
             unlisted.append(Path(error.filename))
 
-    for folder, dirs, files in os.walk(path, followlinks=False, onerror=failed):
+    for folder, dirs, files in os.walk(top, followlinks=False, onerror=failed):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        here = Path(folder)
         for name in files:
             if name.startswith("."):
                 continue
-            if here == path and name in MANIFEST_NAMES:
+            if folder == top and name in MANIFEST_NAMES:
                 continue
-            found.append(here / name)
-    return sorted(found), sorted(unlisted)
+            found.append(os.path.join(folder, name))
+    found.sort(key=lambda name: name.split(os.sep))  # the order of Paths: part by part
+    return found, sorted(unlisted)
 
 
 def article_id(text: str) -> str:

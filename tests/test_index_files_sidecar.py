@@ -77,8 +77,8 @@ def test_a_file_touched_without_change_is_hashed_once(
     hashed: list[str] = []
     real = changes.content_hash
 
-    def counting(path: Path) -> str:
-        hashed.append(path.name)
+    def counting(path: Path | str) -> str:
+        hashed.append(Path(path).name)
         return real(path)
 
     monkeypatch.setattr(changes, "content_hash", counting)

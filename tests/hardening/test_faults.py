@@ -381,8 +381,8 @@ def test_an_indexed_file_that_cannot_be_read_now_keeps_what_was_indexed(
     (corpus / "story-001.txt").write_text(article("zythnewtext"), encoding="utf-8")
     real = changes.content_hash
 
-    def content_hash(path: Path) -> str:
-        if path.name == "story-001.txt":
+    def content_hash(path: Path | str) -> str:
+        if Path(path).name == "story-001.txt":
             raise PermissionError(13, "Permission denied", str(path))
         return real(path)
 
