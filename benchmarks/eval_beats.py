@@ -1,5 +1,5 @@
 """Story beats against hand labels: pairwise precision and recall of the mentions
-grouped, on the calibration stories (tests/beat_fixtures.py, the ones thresholds may
+grouped, on the calibration stories (tests/beat_calibration.py, the ones thresholds may
 be set on) and the held-out ones (tests/beat_heldout.py, never used to set anything).
 
 Rule kept here: a pair of mentions counts once; precision is the share of grouped
@@ -15,7 +15,8 @@ import itertools
 import sys
 
 from index.analysis import group_beats
-from tests.beat_fixtures import CALIBRATION, Story, labels, story_articles
+from tests.beat_calibration import CALIBRATION
+from tests.beat_fixtures import Story, labels, story_articles
 from tests.beat_heldout import HELDOUT
 
 

@@ -12,7 +12,8 @@ import pytest
 
 from index import Beat
 from index.analysis import group_beats, linkage
-from tests.beat_fixtures import CALIBRATION, Story, labels, story_articles
+from tests.beat_calibration import CALIBRATION
+from tests.beat_fixtures import Story, labels, story_articles
 from tests.beat_heldout import HELDOUT
 
 

@@ -67,8 +67,19 @@ def _load() -> Any:
         except Exception as exc:  # missing or damaged model files
             _loaded["error"] = f"{MODEL} cannot be loaded ({type(exc).__name__}: {exc})"
             raise Unavailable(_loaded["error"]) from None
+        with contextlib.suppress(Exception):  # an odd torch build: its own default
+            import torch
+
+            torch.set_num_threads(_threads())
         _loaded["model"] = model
         return model
+
+
+def _threads() -> int:
+    """Torch threads for the forward passes: half the cores. On two shared cores one
+    thread embedded as many sentences in under half the CPU time of two, and sooner
+    (benchmarks/gaps.md), and leaves a core to the app."""
+    return max(1, (os.cpu_count() or 1) // 2)
 
 
 def encode(texts: Sequence[str]) -> np.ndarray:

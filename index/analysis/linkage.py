@@ -13,7 +13,7 @@ embeddings (not English, no model) are compared by words alone: TF-IDF cosine at
 least `similar`, groups' mean cross cosine at least `link`.
 
 Rule kept here: only scores and indices, no sentences or articles; the thresholds
-were set on the calibration stories of tests/beat_fixtures.py, never on the held-out
+were set on the calibration stories of tests/beat_calibration.py, never on the held-out
 ones (tests/beat_heldout.py) or the bundled corpus.
 """
 
@@ -34,7 +34,7 @@ _LEX_FLOOR = 0.1  # TF-IDF cosine below which words are not looked at for an emb
 _COMMON_SHARE = 0.25  # words in more of the sentences than this say nothing of a beat
 _COMMON_FLOOR = 8  # ... but in a handful of sentences, even a word in most of them tells
 _KEY_SENTENCES = 400  # terms in more sentences than this do not pair sentences on their own
-_BLOCK = 1024  # sentences per block of the candidate products
+_BLOCK = 512  # sentences per block of the candidate products
 
 Sparse = dict[str, float]
 
@@ -176,13 +176,20 @@ def scored_pairs(
         elif lex >= similar:
             scored[(i, j)] = lex / similar
     # pairs that words did not find: the embedding and quantities must carry them, all
-    # but what words below the lexical candidates' floor could add
-    reach = SEMANTIC - LEX_WEIGHT * _LEX_FLOOR - ANCHOR
+    # but what words below the lexical candidates' floor could add; scored a block of
+    # sentences at a time, quantities by a sparse product
+    reach = SEMANTIC - LEX_WEIGHT * _LEX_FLOOR
     rows = meaning.rows
     owner = np.asarray(owners)
+    stated, _terms = _matrix([quantities[i] for i in rows.tolist()])
+    stating = np.asarray(stated.getnnz(axis=1) > 0, dtype=np.float32)
+    stated_t = stated.T.tocsr()
     for start in range(0, len(rows), _BLOCK):
         block = emb[start : start + _BLOCK] @ emb.T
-        first, second = np.nonzero(block >= max(reach, EMBEDDED_FLOOR))
+        part = stated[start : start + _BLOCK] @ stated_t
+        total = block + (ANCHOR + CONFLICT) * part.toarray().astype(np.float32)
+        total -= CONFLICT * np.outer(stating[start : start + _BLOCK], stating)
+        first, second = np.nonzero((total >= reach) & (block >= EMBEDDED_FLOOR))
         keep = second > first + start
         first, second = first[keep] + start, second[keep]
         i_s, j_s = rows[first], rows[second]
