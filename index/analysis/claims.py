@@ -2,17 +2,16 @@
 outlets report or omit each beat.
 
 Sentences are compared by TF-IDF cosine over their content words, each word
-reduced by its language's stemmer, and English ones also by meaning: the cosine of
-their all-MiniLM-L6-v2 embeddings (`index.analysis.embed`), so that the same beat
-told in other words is one beat. Pairs of sentences of different articles close
-enough (words >= SIMILAR, or meaning >= SEMANTIC) join their groups, strongest
-pairs first, but only while the two groups stay close on average (mean cross
-embedding cosine >= SEMANTIC_LINK where both are embedded, else mean cross TF-IDF
-cosine >= LINK_SHARE * SIMILAR): a sentence that shares words or a topic with two
-beats cannot chain them into one. Sentences in other languages, corpora past
+reduced by its language's stemmer, and English ones also by meaning and by the
+quantities they state: the cosine of their all-MiniLM-L6-v2 embeddings
+(`index.analysis.embed`) plus part of the words' cosine plus agreement or conflict of
+their numbers (`index.analysis.anchors`), so that the same beat told in other words
+is one beat. Close pairs join their groups, strongest first, while the groups stay
+close on average (`index.analysis.linkage`): a sentence that shares words or a topic
+with two beats cannot chain them into one. Sentences in other languages, corpora past
 SEMANTIC_CAP claim sentences, and installs without the model are grouped by words
-alone, and `Beats.note` says so. A beat is labelled by the mention closest to its
-centre.
+alone (TF-IDF cosine >= SIMILAR, groups' mean >= LINK_SHARE * SIMILAR), and
+`Beats.note` says so. A beat is labelled by the mention closest to its centre.
 
 Rule kept here: every beat carries its mentions (the sentences as written,
 with spans), so a reader can check each grouping.
@@ -20,14 +19,15 @@ with spans), so a reader can check each grouping.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from index.analysis import linkage
+from index.analysis.anchors import quantity_terms
 from index.analysis.sentences import Sentence, sentences
 from index.models import Article
 from index.tokens import STEMMED_LANGUAGES, plain_words, stemmer
@@ -38,15 +38,8 @@ if TYPE_CHECKING:
 
 SIMILAR = 0.22  # cosine at which two sentences tell the same beat
 LINK_SHARE = 0.45  # two groups merge when their mean cross cosine is this share of SIMILAR
-SEMANTIC = 0.35  # embedding cosine at which two English sentences tell the same beat
-SEMANTIC_LINK = 0.35  # embedded groups merge when the mean embedding cosine of their cross
-# pairs is at least this; nor do shared words pair two embedded sentences further apart
 SEMANTIC_CAP = 10_000  # English claim sentences; past it beats are grouped by words alone
 MIN_WORDS = 7  # shorter sentences (headings, captions) are not claims
-_COMMON_SHARE = 0.25  # words in more of the sentences than this say nothing of a beat
-_COMMON_FLOOR = 8  # ... but in a handful of sentences, even a word in most of them tells
-_KEY_SENTENCES = 400  # terms in more sentences than this do not pair sentences on their own
-_BLOCK = 2048  # sentences per block of the candidate product
 _LABEL_WORDS = 16
 # fmt: off
 _STOP = {
@@ -122,147 +115,6 @@ def claim_terms(text: str, language: str | None) -> tuple[str, ...] | None:
     return tuple(terms) if len(terms) >= 3 else None
 
 
-def _vectors(bags: list[dict[str, int]]) -> list[dict[str, float]]:
-    """TF-IDF, unit length; words in more than `_COMMON_SHARE` of the sentences dropped."""
-    n = len(bags)
-    df: dict[str, int] = defaultdict(int)
-    for bag in bags:
-        for term in bag:
-            df[term] += 1
-    limit = max(_COMMON_FLOOR, int(n * _COMMON_SHARE))
-    vectors: list[dict[str, float]] = []
-    for bag in bags:
-        vec = {t: c * math.log(1 + n / df[t]) for t, c in bag.items() if df[t] <= limit}
-        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-        vectors.append({t: v / norm for t, v in vec.items()})
-    return vectors
-
-
-def _dot(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b[t] for t, v in a.items() if t in b)
-
-
-def _similar_pairs(
-    vectors: list[dict[str, float]], owners: list[int], similar: float
-) -> list[tuple[float, int, int]]:
-    """Pairs of sentences of different articles with cosine >= `similar`, most similar
-    first, by sparse matrix products (scipy). Candidates are the pairs sharing a key
-    term: one that at least two and at most `_KEY_SENTENCES` sentences hold (a word
-    that common alone does not make two sentences one beat, and pairing every
-    sentence that shares one is quadratic). A candidate's cosine over its key terms
-    plus the most its other terms could add (the product of their norms) must reach
-    `similar` before those other terms are scored."""
-    import numpy as np
-    from scipy import sparse
-
-    n = len(vectors)
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    weights: list[float] = []
-    for i, vec in enumerate(vectors):
-        for term, weight in vec.items():
-            rows.append(i)
-            columns.append(vocabulary.setdefault(term, len(vocabulary)))
-            weights.append(weight)
-    if not vocabulary:
-        return []
-    matrix = sparse.csr_matrix((weights, (rows, columns)), shape=(n, len(vocabulary)))
-    df = np.bincount(np.asarray(columns), minlength=len(vocabulary))
-    is_key = (df >= 2) & (df <= _KEY_SENTENCES)
-    keys = matrix[:, np.flatnonzero(is_key)].tocsr()
-    keys_t = keys.T.tocsr()
-    common = matrix[:, np.flatnonzero(~is_key)].tocsr()
-    # what the common terms can add to a pair's cosine is at most the product of their norms
-    reach = np.sqrt(np.asarray(common.multiply(common).sum(axis=1)).ravel())
-    owner = np.asarray(owners)
-    found: list[tuple[float, int, int]] = []
-    for start in range(0, n, _BLOCK):
-        block = (keys[start : start + _BLOCK] @ keys_t).tocoo()
-        first = block.row.astype(np.int64) + start
-        second = block.col.astype(np.int64)
-        partial = block.data
-        keep = (
-            (second > first)
-            & (owner[first] != owner[second])
-            & (partial + reach[first] * reach[second] >= similar)
-        )
-        first, second, partial = first[keep], second[keep], partial[keep]
-        if not len(first):
-            continue
-        rest = np.asarray(common[first].multiply(common[second]).sum(axis=1)).ravel()
-        scores = partial + rest
-        close = scores >= similar
-        found.extend(
-            zip(scores[close].tolist(), first[close].tolist(), second[close].tolist(), strict=True)
-        )
-    found.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return found
-
-
-def _group(
-    n: int,
-    vectors: list[dict[str, float]],
-    pairs: list[tuple[float, int, int]],
-    link: float,
-    meaning: _Meaning | None = None,
-) -> list[list[int]]:
-    """Beats by average linkage over the similar pairs: two groups joined by a
-    similar pair merge only when the mean cosine of all their cross pairs is at
-    least `link`, so one bridging sentence does not chain two beats together.
-    Where both groups hold embedded sentences, their mean embedding cosine decides
-    instead (at least SEMANTIC_LINK): words that two beats share do not join them."""
-    parent = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    sums: dict[int, dict[str, float]] = {i: dict(vectors[i]) for i in range(n)}
-    embedded: dict[int, Any] = {}  # group: (sum of its members' embeddings, how many)
-    if meaning is not None:
-        for r, i in enumerate(meaning.rows.tolist()):
-            embedded[i] = (meaning.vectors[r].astype("float64"), 1)
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for _score, i, j in pairs:
-        a, b = find(i), find(j)
-        if a == b:
-            continue
-        mean = _dot(sums[a], sums[b]) / (len(members[a]) * len(members[b]))
-        if a in embedded and b in embedded:
-            (sum_a, count_a), (sum_b, count_b) = embedded[a], embedded[b]
-            close = float(sum_a @ sum_b) / (count_a * count_b)
-            if close < SEMANTIC_LINK:
-                continue
-        elif mean < link:
-            continue
-        if len(members[a]) < len(members[b]):
-            a, b = b, a
-        parent[b] = a
-        members[a].extend(members.pop(b))
-        total = sums[a]
-        for term, weight in sums.pop(b).items():
-            total[term] = total.get(term, 0.0) + weight
-        if b in embedded:
-            sum_b, count_b = embedded.pop(b)
-            if a in embedded:
-                sum_a, count_a = embedded[a]
-                embedded[a] = (sum_a + sum_b, count_a + count_b)
-            else:
-                embedded[a] = (sum_b, count_b)
-    return [sorted(group) for group in members.values()]
-
-
-@dataclass(frozen=True)
-class _Meaning:
-    vectors: Any  # numpy (m, DIMENSIONS): the embeddings of the sentences `rows`
-    rows: Any  # numpy (m,): which sentences were embedded, ascending
-
-
 @dataclass(frozen=True)
 class Beats:
     """Beats with how they were grouped: `method` "combined" (meaning and words) or
@@ -277,7 +129,7 @@ class Beats:
 
 def _meaning(
     articles: Sequence[Article], claims: list[list[Sentence]], store: VectorStore | None
-) -> tuple[_Meaning | None, str | None]:
+) -> tuple[linkage.Meaning | None, str | None]:
     from index.analysis.embed import claim_vectors
 
     found, note = claim_vectors(
@@ -286,43 +138,20 @@ def _meaning(
         store,
         SEMANTIC_CAP,
     )
-    return (_Meaning(*found) if found is not None else None), note
+    if found is None:
+        return None, note
+    stated = [
+        quantity_terms(s.text) if _covered(a) else {}
+        for a, c in zip(articles, claims, strict=True)
+        for s in c
+    ]
+    return linkage.Meaning(found[0], found[1], linkage.tfidf(stated, idf=False)), note
 
 
-def _scored_pairs(
-    n: int,
-    vectors: list[dict[str, float]],
-    owners: list[int],
-    similar: float,
-    meaning: _Meaning | None,
-) -> list[tuple[float, int, int]]:
-    """Candidate pairs, strongest first: close in words (lexical cosine >= `similar`, and
-    where both are embedded not far apart in meaning, >= SEMANTIC_LINK) or close in
-    meaning (embedding cosine >= SEMANTIC). Strength: the larger of the two cosines, each
-    as a share of its threshold."""
-    import numpy as np
+def _covered(article: Article) -> bool:
+    from index.analysis.embed import covers
 
-    from index.analysis import embed
-
-    lexical = _similar_pairs(vectors, owners, similar)
-    if meaning is None:
-        return lexical
-    where = np.full(n, -1, dtype=np.int64)
-    where[meaning.rows] = np.arange(len(meaning.rows))
-    emb = meaning.vectors
-    scored: dict[tuple[int, int], float] = {}
-    for lex, i, j in lexical:
-        if where[i] >= 0 and where[j] >= 0:
-            close = float(emb[where[i]] @ emb[where[j]])
-            if close < SEMANTIC_LINK:
-                continue
-            scored[(i, j)] = max(lex / similar, close / SEMANTIC)
-        else:
-            scored[(i, j)] = lex / similar
-    for i, j, close in embed.similar_pairs(emb, meaning.rows, np.asarray(owners), SEMANTIC):
-        if (i, j) not in scored:
-            scored[(i, j)] = max(close / SEMANTIC, _dot(vectors[i], vectors[j]) / similar)
-    return sorted(((v, i, j) for (i, j), v in scored.items()), key=lambda p: (-p[0], p[1], p[2]))
+    return covers(article.language)
 
 
 def group_beats(
@@ -361,9 +190,9 @@ def group_beats(
     if n == 0:
         return Beats((), "lexical", None, None)
     meaning, note = _meaning(articles, per_article, store) if semantic else (None, None)
-    vectors = _vectors(bags)
-    pairs = _scored_pairs(n, vectors, owners, similar, meaning)
-    groups = _group(n, vectors, pairs, similar * LINK_SHARE, meaning)
+    vectors = linkage.tfidf(bags)
+    pairs = linkage.scored_pairs(vectors, owners, similar, meaning)
+    groups = linkage.group(vectors, pairs, similar * LINK_SHARE, meaning)
     embedded = set(meaning.rows.tolist()) if meaning is not None else set()
     beats = []
     for members in groups:
@@ -371,7 +200,7 @@ def group_beats(
         for i in members:
             for term, weight in vectors[i].items():
                 centre[term] += weight
-        central = max(members, key=lambda i: (_dot(vectors[i], centre), -i))
+        central = max(members, key=lambda i: (linkage.dot(vectors[i], centre), -i))
         words = mentions[central].sentence.text.split()
         label = " ".join(words[:_LABEL_WORDS]) + ("…" if len(words) > _LABEL_WORDS else "")
         known_by_meaning = sum(1 for i in members if i in embedded)
