@@ -10,7 +10,7 @@ Rule kept here: pure functions of a sentence's text, no state, no model.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 # fmt: off
 _UNITS = {
@@ -45,7 +45,7 @@ def _value(match: re.Match[str]) -> float | None:
     return value
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # bounded: a long session reads many corpora
 def quantities(text: str) -> frozenset[float]:
     """The values a sentence states, past `_SMALL` ("one of" is no quantity)."""
     found = set()
