@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from whoosh import collectors
@@ -20,6 +20,7 @@ from index import columns
 from index import schema as sf
 from index.codec import article_from_dict
 from index.highlight import fragments, match_spans
+from index.matchers import Or, prefix_terms, remember_lexicon, stemless_hits
 from index.metadata import normalise_language
 from index.models import (
     Article,
@@ -60,10 +61,9 @@ def _capped_prefix(searcher: Searcher, field: str, prefix: str) -> list[str]:
     reader = searcher.reader()
     terms: list[tuple[int, str]] = []
     try:
-        for term in reader.expand_prefix(field, prefix):
-            text = term.decode("utf-8") if isinstance(term, bytes) else term
+        for text, frequency in prefix_terms(reader, field, prefix):
             if text != prefix:
-                terms.append((reader.doc_frequency(field, text), text))
+                terms.append((frequency, text))
             if len(terms) > _PREFIX_EXPANSION * 8:
                 break
     except KeyError:
@@ -76,7 +76,7 @@ def _prefix_query(searcher: Searcher, field: str, prefix: str) -> wq.Query | Non
     chosen = _capped_prefix(searcher, field, prefix)
     if not chosen:
         return None
-    return wq.Or([wq.Term(field, t, boost=_PREFIX_BOOST) for t in chosen])
+    return Or([wq.Term(field, t, boost=_PREFIX_BOOST) for t in chosen])
 
 
 def _worth_expanding(searcher: Searcher, token: str) -> bool:
@@ -119,7 +119,7 @@ def _words_query(
             last.extend(wq.Term(f, t) for t in _capped_prefix(searcher, f, tokens[-1]))
             words: list[wq.Query] = [wq.Term(f, t) for t in tokens[:-1]]
             parts.append(wq.Sequence([*words, wq.Or(last)]))
-    return parts[0] if len(parts) == 1 else wq.Or(parts)
+    return parts[0] if len(parts) == 1 else Or(parts)
 
 
 def _wildcard_query(searcher: Searcher, fields: list[str], text: str) -> wq.Query | None:
@@ -127,8 +127,8 @@ def _wildcard_query(searcher: Searcher, fields: list[str], text: str) -> wq.Quer
     if folded.endswith("*") and not any(c in folded[:-1] for c in "*?"):
         parts = [_prefix_query(searcher, f, folded[:-1]) for f in fields]
         found = [p for p in parts if p is not None]
-        return wq.Or(found) if found else wq.NullQuery
-    return wq.Or([wq.Wildcard(f, folded) for f in fields])
+        return Or(found) if found else wq.NullQuery
+    return Or([wq.Wildcard(f, folded) for f in fields])
 
 
 def to_whoosh(searcher: Searcher, node: Node, langs: tuple[str, ...]) -> wq.Query | None:
@@ -140,7 +140,7 @@ def to_whoosh(searcher: Searcher, node: Node, langs: tuple[str, ...]) -> wq.Quer
         if node.op == "not":
             return wq.Not(found[0])
         if node.op == "or":
-            return wq.Or(found)
+            return Or(found)
         return wq.And(found)
     return _clause(searcher, node, langs)
 
@@ -223,6 +223,7 @@ def _matched(searcher: Searcher, wquery: wq.Query, allowed: set[int] | None) -> 
 
 
 def _parsed_query(searcher: Searcher, query: str, langs: tuple[str, ...]) -> wq.Query:
+    remember_lexicon(searcher)
     tree = parse(query, strict=False).tree
     wquery = to_whoosh(searcher, tree, langs) if tree is not None else None
     if wquery is None:
@@ -317,6 +318,7 @@ def run_search(
     The total and the facets count every match; only the hits listed are scored
     (relevance) or sorted (dates)."""
     started = time.perf_counter()
+    remember_lexicon(searcher)
     parsed = parse(query, strict=strict)
     tree = parsed.tree
     wquery: wq.Query | None = None
@@ -338,13 +340,16 @@ def run_search(
         docs = _matched(searcher, wquery, allowed)
         ranked = [(d, 0.0) for d in _by_date(searcher, docs, sort, limit)]
     terms = highlight_terms(tree, langs)
+    shown = [d for d, _s in (ranked if highlight is None else ranked[:highlight])]
+    stemless = stemless_hits(searcher, terms, shown)
     hits = []
     for rank, (docnum, score) in enumerate(ranked):
         article = article_from_dict(json.loads(searcher.stored_fields(docnum)[sf.ARTICLE]))
         if highlight is not None and rank >= highlight:
             hits.append(_hit(article, score, None))
             continue
-        spans = match_spans(article.text, terms, article.language)
+        chosen = replace(terms, stems=()) if docnum in stemless else terms
+        spans = match_spans(article.text, chosen, article.language)
         hits.append(_hit(article, score, spans))
     facets = Facets(
         outlets=_facet_counts(columns.counts(searcher, sf.OUTLET_KEY, docs)),
