@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -14,21 +15,16 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, ProgressBar
+from textual.widgets import Input, Label
 
 from explorer.config import Config
 from explorer.kept import KeptApp
 from explorer.safe_text import safe, visible
 from explorer.screens.main import MainScreen
-from index import (
-    BUNDLED_CORPUS,
-    Article,
-    BuildProgress,
-    BuildSummary,
-    ExplorerError,
-    Library,
-    State,
-)
+from index import BUNDLED_CORPUS, ExplorerError, Library
+
+if TYPE_CHECKING:
+    from index import Article, BuildProgress, BuildSummary, State
 
 
 class OpenCorpusScreen(ModalScreen[Path | None]):
@@ -122,13 +118,22 @@ class ExplorerApp(KeptApp):
         self.library.lexicon = self.config.lexicon
         self.main: MainScreen | None = None
 
+    def get_default_screen(self) -> MainScreen:
+        """The main screen is the app's first and bottom screen."""
+        self.main = MainScreen(self.library)
+        return self.main
+
     def on_mount(self) -> None:
         self.sub_title = visible(str(self.library.corpus_path))
-        self.main = MainScreen(self.library)
-        self.push_screen(self.main)
         self.restore()
-        self.call_after_refresh(self.restore_query)
-        self.call_after_refresh(self.start_build)
+
+    def on_ready(self) -> None:
+        """The first frame is painted: now the index is opened (and updated), the last
+        query comes back, and what the first frame does not show is mounted."""
+        self.restore_query()
+        self.start_build()
+        if self.main is not None:
+            self.main.mount_hidden()
 
     def start_build(self) -> None:
         self._show_progress(True)
@@ -155,13 +160,12 @@ class ExplorerApp(KeptApp):
     def _show_progress(self, visible_: bool) -> None:
         if self.main is None:
             return
-        bar = self.main.query_one("#build-progress", ProgressBar)
-        bar.display = visible_
+        self.main.progress_bar().display = visible_
 
     def on_explorer_app_build_progressed(self, event: BuildProgressed) -> None:
         if self.main is None:
             return
-        bar = self.main.query_one("#build-progress", ProgressBar)
+        bar = self.main.progress_bar()
         progress = event.progress
         bar.update(total=progress.total or None, progress=progress.done)
         self.main.set_status(f"indexing: {progress.phase} {progress.done}/{progress.total}")

@@ -18,24 +18,18 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from explorer import cli_files
-from explorer.cli_base import UsageError, add_filters, default_corpus, settings
+from explorer.cli_base import FILE_COMMAND_HELP, UsageError, add_filters, default_corpus, settings
 from explorer.cli_base import print_json as _print_json
 from explorer.cli_base import ready as _ready
-from index import (
-    BuildSummary,
-    ExplorerError,
-    Library,
-    QueryError,
-    article_to_dict,
-    claims_to_dict,
-    frames_to_dict,
-    hit_to_dict,
-    quotes_to_dict,
-    reuse_to_dict,
-)
+from index import ExplorerError, Library, QueryError
+
+if TYPE_CHECKING:
+    from index import BuildSummary
+
+# The app's path (no command) loads only what its first frame needs: the commands'
+# parsers, `explorer.cli_files` and the JSON codecs load when a command is given.
 
 COMMAND_HELP = {
     "index": "build or update a corpus's index",
@@ -46,7 +40,7 @@ COMMAND_HELP = {
     "quotes": "the quote ledger: who is quoted saying what",
     "claims": "story beats across outlets: who reports, who omits",
     "reuse": "passages articles share, and the likely original",
-    **cli_files.COMMAND_HELP,
+    **FILE_COMMAND_HELP,
 }
 COMMANDS = tuple(COMMAND_HELP)
 EPILOG = (
@@ -72,6 +66,18 @@ def _version() -> str:
         return "unknown"
 
 
+class _VersionAction(argparse.Action):
+    """--version: the installed version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS,
+                 default: str = argparse.SUPPRESS, help: str | None = None) -> None:  # fmt: skip
+        super().__init__(option_strings, dest, nargs=0, default=default, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        sys.stdout.write(f"explorer {_version()}\n")
+        parser.exit()
+
+
 def _add_common(parser: argparse.ArgumentParser, path_help: str) -> None:
     parser.add_argument("path", nargs="?", type=Path, help=path_help)
     parser.add_argument(
@@ -79,9 +85,16 @@ def _add_common(parser: argparse.ArgumentParser, path_help: str) -> None:
     )
 
 
+CORPUS_HELP = "a corpus folder or file (default: the bundled Behemoth corpus)"
+
+
 def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     """The app's parser and the subcommands' parser."""
-    corpus_help = "a corpus folder or file (default: the bundled Behemoth corpus)"
+    return app_parser(), command_parser()
+
+
+def app_parser() -> argparse.ArgumentParser:
+    """`explorer [PATH] [--index DIR]`: the app."""
     app = _Parser(
         prog="explorer",
         description="Read, search and compare how news outlets cover one story: "
@@ -89,9 +102,17 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    _add_common(app, corpus_help)
-    app.add_argument("--version", action="version", version=f"explorer {_version()}")
+    _add_common(app, CORPUS_HELP)
+    app.add_argument("--version", action=_VersionAction,
+                     help="show program's version number and exit")  # fmt: skip
+    return app
 
+
+def command_parser() -> argparse.ArgumentParser:
+    """`explorer COMMAND ...`: the subcommands."""
+    from explorer import cli_files
+
+    corpus_help = CORPUS_HELP
     top = _Parser(prog="explorer")
     sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
     index_cmd = sub.add_parser("index", help=COMMAND_HELP["index"])
@@ -141,7 +162,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     _add_common(reuse, corpus_help)
     reuse.add_argument("--json", action="store_true", help="print JSON")
     cli_files.add_parsers(sub, _add_common, corpus_help)
-    return app, top
+    return top
 
 
 def summary_to_dict(summary: BuildSummary) -> dict[str, Any]:
@@ -176,6 +197,8 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
+    from index import article_to_dict
+
     library = _ready(args)
     info = library.info()
     articles = library.articles()
@@ -203,6 +226,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from index import hit_to_dict
+
     if args.limit < 0:
         raise UsageError("--limit must be 0 or more")
     library = _ready(args)
@@ -243,10 +268,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from index import article_to_dict
+
     if args.markdown:
         if args.json:
             raise UsageError("--markdown and --json: choose one")
-        return cli_files.markdown_article(args)
+        from explorer.cli_files import markdown_article
+
+        return markdown_article(args)
     if args.out:
         raise UsageError("--out goes with --markdown")
     library = _ready(args)
@@ -278,16 +307,22 @@ def _emit(args: argparse.Namespace, as_json: Callable[[], Any], renderer: str, *
 
 
 def cmd_frames(args: argparse.Namespace) -> int:
+    from index import frames_to_dict
+
     results, lexicon = _ready(args).frames(args.lexicon or settings().lexicon)
     return _emit(args, lambda: frames_to_dict(results, lexicon), "print_frames", results, lexicon)
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
+    from index import quotes_to_dict
+
     quotes = _ready(args).quotes()
     return _emit(args, lambda: quotes_to_dict(quotes), "print_quotes", quotes)
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
+    from index import claims_to_dict
+
     library = _ready(args)
     found = library.beats()
     outlets = tuple(f.value for f in library.info().outlets)
@@ -298,6 +333,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 
 def cmd_reuse(args: argparse.Namespace) -> int:
+    from index import reuse_to_dict
+
     reuse = _ready(args).reuse()
     return _emit(args, lambda: reuse_to_dict(reuse), "print_reuse", reuse)
 
@@ -323,8 +360,15 @@ HANDLERS = {
     "quotes": cmd_quotes,
     "claims": cmd_claims,
     "reuse": cmd_reuse,
-    **cli_files.HANDLERS,
 }
+
+
+def _handler(command: str) -> Callable[[argparse.Namespace], int]:
+    if command in HANDLERS:
+        return HANDLERS[command]
+    from explorer import cli_files
+
+    return cli_files.HANDLERS[command]
 
 
 def _command_first(argv: list[str]) -> list[str]:
@@ -355,13 +399,12 @@ def _parse_command(parser: argparse.ArgumentParser, argv: list[str]) -> argparse
 
 
 def _dispatch(argv: Sequence[str]) -> int:
-    app_parser, command_parser = build_parser()
     argv = _command_first(list(argv))
     if not any(a in ("-h", "--help", "--version") for a in argv):
         settings()  # a problem in the config file is said first, whatever the command
     if argv and argv[0] in COMMANDS:
-        args = _parse_command(command_parser, argv)
-        return HANDLERS[args.command](args)
+        args = _parse_command(command_parser(), argv)
+        return _handler(args.command)(args)
     first = argv[0] if argv else ""
     if first and not first.startswith("-") and not Path(first).expanduser().exists():
         close = difflib.get_close_matches(first, COMMANDS, n=1)
@@ -370,7 +413,7 @@ def _dispatch(argv: Sequence[str]) -> int:
                 f"{first!r} is neither a command nor a corpus path; did you mean: explorer "
                 f"{close[0]}? (see: explorer --help)"
             )
-    return cmd_app(app_parser.parse_args(argv))
+    return cmd_app(app_parser().parse_args(argv))
 
 
 def _fail(message: str, code: int) -> int:

@@ -18,6 +18,18 @@ from typing import Any
 from explorer.config import Config
 from index import BUNDLED_CORPUS, Library
 
+# the commands of `explorer.cli_files`, here so that `explorer --help` lists them
+# without loading that module
+FILE_COMMAND_HELP = {
+    "export": "search results to a CSV, JSON or JSONL file",
+    "report": "a comparison report as Markdown or HTML",
+    "note": "add a note (and tags) to an article",
+    "notes": "list, search or delete your notes",
+    "bookmark": "bookmark an article (again: remove the bookmark)",
+    "bookmarks": "list your bookmarks",
+    "config": "where the settings file is, and an example",
+}
+
 
 class UsageError(Exception):
     """Bad arguments: exit code 2."""

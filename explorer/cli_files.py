@@ -18,7 +18,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from explorer.cli_base import UsageError, add_filters, print_json, ready, settings
+from explorer.cli_base import (
+    FILE_COMMAND_HELP,
+    UsageError,
+    add_filters,
+    print_json,
+    ready,
+    settings,
+)
 from index import (
     ExplorerError,
     Note,
@@ -33,15 +40,7 @@ from index import (
     write_atomic,
 )
 
-COMMAND_HELP = {
-    "export": "search results to a CSV, JSON or JSONL file",
-    "report": "a comparison report as Markdown or HTML",
-    "note": "add a note (and tags) to an article",
-    "notes": "list, search or delete your notes",
-    "bookmark": "bookmark an article (again: remove the bookmark)",
-    "bookmarks": "list your bookmarks",
-    "config": "where the settings file is, and an example",
-}
+COMMAND_HELP = FILE_COMMAND_HELP
 REPORT_FORMATS = {"md": "md", "markdown": "md", "html": "html", "htm": "html"}
 
 AddCommon = Callable[[argparse.ArgumentParser, str], None]

@@ -8,10 +8,8 @@ the file and the key, and that setting falls back to its default.
 from __future__ import annotations
 
 import sys
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +25,8 @@ def config_path() -> Path:
 
 def example() -> str:
     """The documented example config shipped with explorer."""
+    from importlib.resources import files
+
     return files("explorer").joinpath("config.example.toml").read_text(encoding="utf-8")
 
 
@@ -67,6 +67,8 @@ def load_config(path: Path | None = None, warn: Warn | None = _stderr) -> Config
     except OSError as exc:
         problem(f"cannot be read ({exc.strerror or exc})")
         return Config(path=target, problems=tuple(problems))
+    import tomllib  # only when there is a file to read
+
     try:
         data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

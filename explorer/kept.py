@@ -24,14 +24,15 @@ from textual.message import Message
 
 from explorer.config import Config
 from explorer.safe_text import visible
-from explorer.screens.saved import NotesScreen
-from index import ExplorerError, Library, Note, State
+from index import ExplorerError, Library
 
-# the export and report code (and the analysis a report loads) is imported when
-# first used, not before the app's first frame
+# the saved state, its screens, the export and report code (and the analysis a
+# report loads) are imported when first used, not before the app's first frame
 
 if TYPE_CHECKING:
     from explorer.screens.main import Filters, MainScreen
+    from explorer.screens.saved import NotesScreen
+    from index import Note, State
 
 # every binding a user can give other keys (the app's keymap reaches every screen)
 BINDING_IDS = (
@@ -81,6 +82,8 @@ class KeptApp(App[None]):
     def state(self) -> State | None:
         """The saved state, opened on first use; None (said once) when it cannot be."""
         if self._state is None and self._state_error is None:
+            from index import State
+
             try:
                 self._state = State()
             except ExplorerError as exc:
@@ -206,6 +209,8 @@ class KeptApp(App[None]):
         self.push_screen(NoteScreen(title, notes, state.tags(corpus, article_id)), save)
 
     def action_notes(self) -> None:
+        from explorer.screens.saved import NotesScreen
+
         if self.state is None:
             return
 
@@ -216,6 +221,8 @@ class KeptApp(App[None]):
         self.push_screen(NotesScreen(self.state.notes(self.library.corpus_path)), chosen)
 
     def on_notes_screen_delete_requested(self, message: NotesScreen.DeleteRequested) -> None:
+        from explorer.screens.saved import NotesScreen
+
         state = self.state
         if state is None or not isinstance(self.screen, NotesScreen):
             return

@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from index.chrome import same_line, strip_chrome
-from index.errors import CorpusError, ReadError
+from index.errors import ReadError
 from index.manifest import MANIFEST_NAMES, Manifest, ManifestEntry, load_manifest
 from index.metadata import resolve
 from index.models import (
@@ -26,6 +26,7 @@ from index.models import (
     ReadResult,
     Skipped,
 )
+from index.paths import corpus_root
 from index.readers import Candidate, Extracted, detect_format, read_bytes
 
 __all__ = [
@@ -39,14 +40,6 @@ __all__ = [
     "read_file",
     "walk",
 ]
-
-
-def corpus_root(path: Path | str) -> Path:
-    """The folder that file paths are relative to: the path itself, or a file's folder."""
-    path = Path(path).expanduser()
-    if not path.exists():
-        raise CorpusError(f"{path}: no such file or folder; give a corpus folder or file")
-    return path.resolve() if path.is_dir() else path.resolve().parent
 
 
 def corpus_files(path: Path | str) -> list[Path]:

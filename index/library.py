@@ -19,21 +19,23 @@ from typing import TYPE_CHECKING, Any
 from index import schema as sf
 from index import store
 from index.errors import ArticleNotFound, ExplorerError, IndexMissingError, QueryError
-from index.models import (
-    Article,
-    ArticleView,
-    AttentionCell,
-    BuildProgress,
-    BuildSummary,
-    CorpusInfo,
-    Fragment,
-    SearchResult,
-)
+from index.paths import corpus_root
 
 if TYPE_CHECKING:
     from index.analysis import ArticleFrames, Beat, Beats, Facts, FrameLexicon, Quote, Reuse
+    from index.models import (
+        Article,
+        ArticleView,
+        AttentionCell,
+        BuildProgress,
+        BuildSummary,
+        CorpusInfo,
+        Fragment,
+        SearchResult,
+    )
+# `index.models` loads with the first answer (a worker's), not before the app's first frame
 
-ProgressCallback = Callable[[BuildProgress], None]
+ProgressCallback = Callable[["BuildProgress"], None]
 _MIN_ID_PREFIX = 4
 _CACHED_RESULTS = 64
 _TITLE_WORDS = 13  # display_title shows 12 words, and … when there are more
@@ -47,8 +49,6 @@ class Library:
     """
 
     def __init__(self, corpus: Path | str, index_dir: Path | str | None = None) -> None:
-        from index.corpus import corpus_root
-
         self._corpus = Path(corpus).expanduser().resolve()
         self._root = corpus_root(self._corpus)
         self._index_dir = (
@@ -345,6 +345,7 @@ class Library:
     def article(self, ref: str, query: str | None = None) -> ArticleView:
         """One article by id, unique id prefix, or file path (first entry); with the spans
         of `query`'s matches in its text. Raises ArticleNotFound."""
+        from index.models import ArticleView
         from index.search import article_spans
 
         article = self._find(self._relative_ref(ref.strip()))
@@ -441,6 +442,7 @@ class Library:
     def info(self) -> CorpusInfo:
         """Counts from the index's columns (no article decoded) and the last build's report."""
         from index.builder import load_report
+        from index.models import CorpusInfo
         from index.search import corpus_counts
 
         with self._lock:

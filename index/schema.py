@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from index.tokens import STEMMED_LANGUAGES
-
 __all__ = ["STEMMED_LANGUAGES", "SCHEMA_VERSION", "build_schema", "stemmed_body"]
 
 SCHEMA_VERSION = 2
+
+# Languages whose articles get a stemmed field of their own (Snowball stemmers in Whoosh).
+# Here, not in index.tokens, so that opening a Library does not compile the tokeniser's
+# regular expressions.
+STEMMED_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "sv", "da", "no", "fi")
 
 ID_FIELD = "id"
 FILE = "file"  # corpus-relative path; one file may hold several articles

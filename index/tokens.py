@@ -15,9 +15,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-# Languages whose articles get a stemmed field of their own (Snowball stemmers in Whoosh).
-STEMMED_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "sv", "da", "no", "fi")
-
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff"
 _CJK = re.compile(f"[{_CJK_CHARS}]+")

@@ -4,6 +4,7 @@ timeline, runs searches in a worker, and keeps the status line."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -11,22 +12,18 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 
 from explorer.safe_text import safe
 from explorer.widgets.article_pane import ArticlePane
 from explorer.widgets.search_pane import SearchPane
-from explorer.widgets.timeline import Timeline
-from index import (
-    Article,
-    ArticleView,
-    AttentionCell,
-    ExplorerError,
-    Facets,
-    Hit,
-    Library,
-    SearchResult,
-)
+from index import ExplorerError, Library
+
+if TYPE_CHECKING:
+    from textual.widgets import ProgressBar
+
+    from explorer.widgets.timeline import Timeline
+    from index import Article, ArticleView, AttentionCell, Hit, SearchResult
 
 # No debounce: a key is searched at once when no search is running; keys typed
 # while one runs wait for it, and only the newest of them is searched next.
@@ -108,15 +105,38 @@ class MainScreen(Screen[None]):
             with TabPane("Read", id="read"), Horizontal(id="panes"):
                 yield SearchPane(id="search-pane")
                 yield ArticlePane(id="article-pane")
-            with TabPane("Timeline", id="timeline-tab"):
-                yield Timeline(id="timeline")
-        yield ProgressBar(id="build-progress", show_eta=False)
+            yield TabPane("Timeline", id="timeline-tab")  # its Timeline: after the first frame
         yield Static("", id="status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one(SearchPane).focus_query()
         self._layout_for(self.size.width)
+
+    def mount_hidden(self) -> None:
+        """What the first frame does not show, mounted once it is painted (the app calls
+        this): the timeline in its tab, hidden until chosen."""
+        from explorer.widgets.timeline import Timeline
+
+        if not self.query("#timeline"):
+            self.query_one("#timeline-tab", TabPane).mount(Timeline(id="timeline"))
+
+    def _timeline(self) -> Timeline:
+        from explorer.widgets.timeline import Timeline
+
+        self.mount_hidden()
+        return self.query_one("#timeline", Timeline)
+
+    def progress_bar(self) -> ProgressBar:
+        """The build's progress bar (hidden by the stylesheet), mounted when first needed."""
+        from textual.widgets import ProgressBar
+
+        found = self.query("#build-progress")
+        if found:
+            return found.first(ProgressBar)
+        bar = ProgressBar(id="build-progress", show_eta=False)
+        self.mount(bar, before="#status")
+        return bar
 
     def on_resize(self) -> None:
         self._layout_for(self.size.width)
@@ -219,6 +239,8 @@ class MainScreen(Screen[None]):
 
     def reset(self, library: Library) -> None:
         """Another corpus: forget this one's results, article and marks."""
+        from index import Facets, SearchResult
+
         self.library = library
         self.ready = False
         self.marked = None
@@ -245,7 +267,6 @@ class MainScreen(Screen[None]):
     def on_search_pane_hit_chosen(self, event: SearchPane.HitChosen) -> None:
         self.open_article(event.article_id, focus=True)
 
-    @on(Timeline.ArticleChosen)
     def on_timeline_article_chosen(self, event: Timeline.ArticleChosen) -> None:
         self.query_one(TabbedContent).active = "read"
         self.open_article(event.article_id, focus=True)
@@ -344,7 +365,7 @@ class MainScreen(Screen[None]):
     # -- compare and timeline -----------------------------------------------
     def current_article_id(self) -> str | None:
         if self.query_one(TabbedContent).active == "timeline-tab":
-            mark = self.query_one(Timeline).current
+            mark = self._timeline().current
             return mark.article.id if mark else None
         article = self.query_one(ArticlePane).article
         if article is not None and self.focused is not self.query_one("#results"):
@@ -386,7 +407,7 @@ class MainScreen(Screen[None]):
         tabs.active = "read" if tabs.active == "timeline-tab" else "timeline-tab"
         if tabs.active == "timeline-tab":
             self._load_timeline(self._last_query)
-            self.query_one(Timeline).focus()
+            self._timeline().focus()
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -414,5 +435,5 @@ class MainScreen(Screen[None]):
         self.post_message(self.TimelineReady(attention, query, *self._frames))
 
     def on_main_screen_timeline_ready(self, event: TimelineReady) -> None:
-        timeline = self.query_one(Timeline)
+        timeline = self._timeline()
         timeline.set_data(self.articles, event.attention, event.query, event.frames, event.legend)

@@ -4,6 +4,7 @@ query's matches highlighted; n/N move between matches."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,7 +13,9 @@ from textual.message import Message
 from textual.widgets import Static
 
 from explorer.safe_text import safe
-from index import Article, ArticleView, MetaField, Span
+
+if TYPE_CHECKING:
+    from index import Article, ArticleView, MetaField, Span
 
 MATCH_STYLE = "black on yellow"
 CURRENT_STYLE = "bold black on dark_orange"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -13,7 +14,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from explorer.safe_text import one_line, safe
-from index import Hit, SearchResult
+
+if TYPE_CHECKING:
+    from index import Hit, SearchResult
 
 
 def hit_label(hit: Hit) -> Text:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
@@ -16,7 +17,9 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from explorer.safe_text import one_line
-from index import Article, AttentionCell
+
+if TYPE_CHECKING:
+    from index import Article, AttentionCell
 
 LABEL = 18
 CELL = 3

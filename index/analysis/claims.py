@@ -30,7 +30,8 @@ from index.analysis import linkage
 from index.analysis.anchors import quantity_terms
 from index.analysis.sentences import Sentence, sentences
 from index.models import Article
-from index.tokens import STEMMED_LANGUAGES, plain_words, stemmer
+from index.schema import STEMMED_LANGUAGES
+from index.tokens import plain_words, stemmer
 
 if TYPE_CHECKING:
     from index.analysis.embed import VectorStore
