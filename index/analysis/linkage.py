@@ -153,9 +153,9 @@ def scored_pairs(
     else the TF-IDF cosine (>= `similar`)."""
     import numpy as np
 
-    lexical = lexical_pairs(vectors, owners, min(similar, _LEX_FLOOR))
     if meaning is None:
-        return [(lex / similar, i, j) for lex, i, j in lexical if lex >= similar]
+        return [(lex / similar, i, j) for lex, i, j in lexical_pairs(vectors, owners, similar)]
+    lexical = lexical_pairs(vectors, owners, min(similar, _LEX_FLOOR))
     n = len(vectors)
     where = np.full(n, -1, dtype=np.int64)
     where[meaning.rows] = np.arange(len(meaning.rows))
