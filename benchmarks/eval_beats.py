@@ -11,29 +11,25 @@ pairs that share a label, recall the share of same-label pairs that were grouped
 from __future__ import annotations
 
 import argparse
-import itertools
 import sys
 
 from index.analysis import group_beats
 from tests.beat_calibration import CALIBRATION
-from tests.beat_fixtures import Story, labels, story_articles
+from tests.beat_fixtures import Story, labelled_pairs, labels, story_articles
 from tests.beat_heldout import HELDOUT
 
 
 def score(name: str, story: Story, semantic: bool = True, misses: bool = False) -> list[int]:
     """[true, false, missed] pairs of the story's grouping."""
     beats = group_beats(story_articles(name, story), semantic=semantic).beats
-    label = labels(story)
-    beat_of = {m.sentence.text: b.id for b in beats for m in b.mentions}
     counts = [0, 0, 0]
-    for a, b in itertools.combinations(label, 2):
-        same, grouped = label[a] == label[b], beat_of[a] == beat_of[b]
+    for a, b, same, grouped in labelled_pairs(story, beats):
         counts[0] += same and grouped
         counts[1] += grouped and not same
         counts[2] += same and not grouped
         if misses and (same != grouped):
             kind = "MISSED" if same else "WRONG "
-            print(f"  {kind} {label[a]}/{label[b]}: {a[:70]!r} ~ {b[:70]!r}")
+            print(f"  {kind} {labels(story)[a]}/{labels(story)[b]}: {a[:70]!r} ~ {b[:70]!r}")
     return counts
 
 

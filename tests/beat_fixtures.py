@@ -11,7 +11,10 @@ council's other vote, another chipmaker's plant): they must stay out of it.
 
 from __future__ import annotations
 
-from index import Article, Metadata, MetaField
+import itertools
+from collections.abc import Iterator, Sequence
+
+from index import Article, Beat, Metadata, MetaField
 
 Story = dict[str, list[tuple[str, str]]]
 
@@ -196,6 +199,25 @@ def story_articles(name: str, story: Story) -> list[Article]:
 def labels(story: Story) -> dict[str, str]:
     """Each sentence's hand label."""
     return {sentence: label for lines in story.values() for label, sentence in lines}
+
+
+def labelled_pairs(story: Story, beats: Sequence[Beat]) -> Iterator[tuple[str, str, bool, bool]]:
+    """Every pair of the story's sentences: whether the hand labels make them one beat,
+    and whether `beats` grouped them."""
+    label = labels(story)
+    beat_of = {m.sentence.text: b.id for b in beats for m in b.mentions}
+    for a, b in itertools.combinations(label, 2):
+        yield a, b, label[a] == label[b], beat_of[a] == beat_of[b]
+
+
+def pair_counts(story: Story, beats: Sequence[Beat]) -> tuple[int, int, int]:
+    """True, false and missed pairs of mentions grouped, against the hand labels."""
+    tp = fp = fn = 0
+    for _a, _b, same, grouped in labelled_pairs(story, beats):
+        tp += same and grouped
+        fp += grouped and not same
+        fn += same and not grouped
+    return tp, fp, fn
 
 
 # Written after the first thresholds were set, as a held-out check; now calibration.

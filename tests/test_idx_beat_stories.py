@@ -6,14 +6,12 @@ in other words join a beat; different quantities keep beats apart."""
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from index import Beat
 from index.analysis import group_beats, linkage
 from tests.beat_calibration import CALIBRATION
-from tests.beat_fixtures import Story, labels, story_articles
+from tests.beat_fixtures import Story, pair_counts, story_articles
 from tests.beat_heldout import HELDOUT
 
 
@@ -21,18 +19,6 @@ def _beat_with(beats: tuple[Beat, ...], text: str) -> Beat:
     found = [b for b in beats if any(text in m.sentence.text for m in b.mentions)]
     assert len(found) == 1, f"{text!r}: in {len(found)} beats"
     return found[0]
-
-
-def _counts(story: Story, beats: tuple[Beat, ...]) -> tuple[int, int, int]:
-    label = labels(story)
-    beat_of = {m.sentence.text: b.id for b in beats for m in b.mentions}
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(label, 2):
-        same, grouped = label[a] == label[b], beat_of[a] == beat_of[b]
-        tp += same and grouped
-        fp += grouped and not same
-        fn += same and not grouped
-    return tp, fp, fn
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +32,7 @@ def _precision_recall(
 ) -> tuple[float, float]:
     tp = fp = fn = 0
     for name, story in stories.items():
-        t, f, n = _counts(story, grouped[name])
+        t, f, n = pair_counts(story, grouped[name])
         tp, fp, fn = tp + t, fp + f, fn + n
     return tp / (tp + fp), tp / (tp + fn)
 

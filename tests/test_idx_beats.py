@@ -5,7 +5,6 @@ embeddings kept in the analysis cache."""
 
 from __future__ import annotations
 
-import itertools
 import subprocess
 import sys
 from pathlib import Path
@@ -17,28 +16,22 @@ from index import Article, Beat, Metadata, MetaField, claims_to_dict
 from index.analysis import claims as claims_module
 from index.analysis import embed, group_beats
 from index.analysis_cache import Embeddings
-from tests.beat_fixtures import AIRPORT, CHIPS, STORIES, STRIKE, TRAM, labels, story_articles
+from tests.beat_fixtures import (
+    AIRPORT,
+    CHIPS,
+    STORIES,
+    STRIKE,
+    TRAM,
+    labels,
+    pair_counts,
+    story_articles,
+)
 
 
 def _beat_with(beats: tuple[Beat, ...], text: str) -> Beat:
     found = [b for b in beats if any(text in m.sentence.text for m in b.mentions)]
     assert len(found) == 1, f"{text!r}: in {len(found)} beats"
     return found[0]
-
-
-def _pair_scores(
-    story: dict[str, list[tuple[str, str]]], beats: tuple[Beat, ...]
-) -> tuple[int, int, int]:
-    """True, false and missed pairs of mentions grouped, against the hand labels."""
-    label = labels(story)
-    beat_of = {m.sentence.text: b.id for b in beats for m in b.mentions}
-    tp = fp = fn = 0
-    for a, b in itertools.combinations(label, 2):
-        same, grouped = label[a] == label[b], beat_of[a] == beat_of[b]
-        tp += same and grouped
-        fp += grouped and not same
-        fn += same and not grouped
-    return tp, fp, fn
 
 
 @pytest.fixture(scope="module")
@@ -113,8 +106,8 @@ def test_meaning_finds_more_of_the_labelled_pairs_than_words_alone(
     for name, story in STORIES.items():
         lexical = group_beats(story_articles(name, story), semantic=False)
         assert lexical.method == "lexical" and lexical.model is None
-        for total, found in ((both, _pair_scores(story, grouped[name])),
-                             (words, _pair_scores(story, lexical.beats))):  # fmt: skip
+        for total, found in ((both, pair_counts(story, grouped[name])),
+                             (words, pair_counts(story, lexical.beats))):  # fmt: skip
             for k in range(3):
                 total[k] += found[k]
     recall = both[0] / (both[0] + both[2])
