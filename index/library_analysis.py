@@ -1,0 +1,118 @@
+"""The corpus analyses a `Library` answers (frames, quotes, story beats, reuse): each
+worked out once per searcher from the articles and the facts cached beside the index.
+
+Rule kept here: the work runs outside the library's lock, so searches go on meanwhile;
+an answer is kept only if the index did not change while it was worked out.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from index.analysis import ArticleFrames, Beat, Beats, Facts, FrameLexicon, Quote, Reuse
+    from index.models import Article
+
+
+class Analyses:
+    """The analysis half of `Library`; the other half opens the index and lists articles."""
+
+    _lock: threading.RLock
+    _generation: Path | None
+    _analysed: tuple[tuple[Article, ...], list[Facts]] | None
+    _answers: dict[tuple[str, str], Any]
+    lexicon: Path | None
+
+    def _open(self) -> Any:
+        raise NotImplementedError
+
+    def articles(self, *, text: bool = True) -> tuple[Article, ...]:
+        raise NotImplementedError
+
+    def _analysis_input(self) -> tuple[tuple[Article, ...], list[Facts]]:
+        """Every article with its facts: from the analysis cache built with the index,
+        worked out now for any article the cache lacks. Computed outside the lock,
+        so searches go on meanwhile."""
+        from index import analysis_cache
+        from index.analysis.facts import facts_for
+
+        with self._lock:
+            self._open()
+            if self._analysed is not None:
+                return self._analysed
+            generation = self._generation
+        articles = self.articles()
+        facts = facts_for(articles, analysis_cache.load(generation, articles))
+        with self._lock:
+            if generation == self._generation:
+                self._analysed = (articles, facts)
+        return articles, facts
+
+    def _answer(self, name: str, key: str, compute: Callable[[], Any]) -> Any:
+        """An analysis' answer, worked out once per searcher (outside the lock)."""
+        with self._lock:
+            self._open()
+            generation = self._generation
+            if (name, key) in self._answers:
+                return self._answers[(name, key)]
+        value = compute()
+        with self._lock:
+            if generation == self._generation:
+                self._answers[(name, key)] = value
+        return value
+
+    def frames(
+        self, lexicon: Path | str | None = None
+    ) -> tuple[tuple[ArticleFrames, ...], FrameLexicon]:
+        """Each article's frames, tone and hedging (from the analysis built with the
+        index; another lexicon is scored on the cached sentences), with the lexicon
+        used (the bundled one unless a TOML file is given)."""
+        from index.analysis import analyse_frames, load_lexicon
+
+        chosen = load_lexicon(lexicon if lexicon is not None else self.lexicon)
+
+        def compute() -> tuple[ArticleFrames, ...]:
+            articles, facts = self._analysis_input()
+            return analyse_frames(articles, chosen, facts)
+
+        return self._answer("frames", f"{chosen.path}:{chosen.fingerprint}", compute), chosen
+
+    def quotes(self) -> tuple[Quote, ...]:
+        """The quote ledger: every direct quote with its speaker, conflicts flagged."""
+        from index.analysis import find_quotes
+
+        result: tuple[Quote, ...] = self._answer(
+            "quotes", "", lambda: find_quotes(*self._analysis_input())
+        )
+        return result
+
+    def claims(self) -> tuple[Beat, ...]:
+        """Story beats: claim sentences grouped across articles, with their mentions."""
+        return self.beats().beats
+
+    def beats(self) -> Beats:
+        """Story beats with how they were grouped (by meaning and words, or words alone,
+        and why). The English sentences' embeddings are worked out on first use (the
+        model loads then: seconds) and kept in the analysis cache beside the index."""
+        from index import analysis_cache
+        from index.analysis import group_beats
+
+        def compute() -> Beats:
+            articles, facts = self._analysis_input()
+            with self._lock:
+                generation = self._generation
+            store = analysis_cache.Embeddings(generation) if generation is not None else None
+            return group_beats(articles, facts=facts, store=store)
+
+        result: Beats = self._answer("claims", "", compute)
+        return result
+
+    def reuse(self) -> Reuse:
+        """Passages articles share, the likely original of each pair, near-duplicate groups."""
+        from index.analysis import find_reuse
+
+        result: Reuse = self._answer("reuse", "", lambda: find_reuse(*self._analysis_input()))
+        return result
