@@ -210,6 +210,13 @@ def labelled_pairs(story: Story, beats: Sequence[Beat]) -> Iterator[tuple[str, s
         yield a, b, label[a] == label[b], beat_of[a] == beat_of[b]
 
 
+def beat_with(beats: Sequence[Beat], text: str) -> Beat:
+    """The one beat holding a mention with `text` (fails if none or several)."""
+    found = [b for b in beats if any(text in m.sentence.text for m in b.mentions)]
+    assert len(found) == 1, f"{text!r}: in {len(found)} beats"
+    return found[0]
+
+
 def pair_counts(story: Story, beats: Sequence[Beat]) -> tuple[int, int, int]:
     """True, false and missed pairs of mentions grouped, against the hand labels."""
     tp = fp = fn = 0

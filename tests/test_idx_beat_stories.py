@@ -11,14 +11,8 @@ import pytest
 from index import Beat
 from index.analysis import group_beats, linkage
 from tests.beat_calibration import CALIBRATION
-from tests.beat_fixtures import Story, pair_counts, story_articles
+from tests.beat_fixtures import Story, beat_with, pair_counts, story_articles
 from tests.beat_heldout import HELDOUT
-
-
-def _beat_with(beats: tuple[Beat, ...], text: str) -> Beat:
-    found = [b for b in beats if any(text in m.sentence.text for m in b.mentions)]
-    assert len(found) == 1, f"{text!r}: in {len(found)} beats"
-    return found[0]
 
 
 @pytest.fixture(scope="module")
@@ -47,26 +41,26 @@ def test_pairwise_precision_and_recall(grouped: dict[str, tuple[Beat, ...]]) -> 
 
 def test_a_quantity_in_other_words_joins_its_beat(grouped: dict[str, tuple[Beat, ...]]) -> None:
     fire, court = grouped["wildfire"], grouped["court"]
-    evacuated = _beat_with(fire, "About 12,000 residents were ordered to leave")
-    assert evacuated is _beat_with(fire, "Twelve thousand people fled")
-    assert evacuated is _beat_with(fire, "Evacuation orders now cover some 12,000 people")
-    drivers = _beat_with(court, "About 40,000 drivers work through the app")
-    assert drivers is _beat_with(court, "Some forty thousand people drive")
-    assert drivers is _beat_with(court, "Roughly 40k drivers")
+    evacuated = beat_with(fire, "About 12,000 residents were ordered to leave")
+    assert evacuated is beat_with(fire, "Twelve thousand people fled")
+    assert evacuated is beat_with(fire, "Evacuation orders now cover some 12,000 people")
+    drivers = beat_with(court, "About 40,000 drivers work through the app")
+    assert drivers is beat_with(court, "Some forty thousand people drive")
+    assert drivers is beat_with(court, "Roughly 40k drivers")
 
 
 def test_different_quantities_keep_beats_apart(grouped: dict[str, tuple[Beat, ...]]) -> None:
     fire, court, cuts = grouped["wildfire"], grouped["court"], grouped["layoffs"]
-    earlier = _beat_with(fire, "A smaller fire in 2022 burned 600 hectares")
+    earlier = beat_with(fire, "A smaller fire in 2022 burned 600 hectares")
     assert earlier.single_source
-    assert earlier is not _beat_with(fire, "The fire has burned more than 8,000 hectares")
-    assert _beat_with(court, "add 300 million euros a year") is not _beat_with(
+    assert earlier is not beat_with(fire, "The fire has burned more than 8,000 hectares")
+    assert beat_with(court, "add 300 million euros a year") is not beat_with(
         court, "could claim up to 12,000 euros in back pay"
     )
-    assert _beat_with(cuts, "already cut 2,000 jobs last year") is not _beat_with(
+    assert beat_with(cuts, "already cut 2,000 jobs last year") is not beat_with(
         cuts, "will cut 4,500 jobs worldwide, about 8 percent"
     )
-    assert _beat_with(grouped["transfer"], "The previous club record was").single_source
+    assert beat_with(grouped["transfer"], "The previous club record was").single_source
 
 
 def test_without_quantities_the_evidence_is_missed(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -75,7 +69,7 @@ def test_without_quantities_the_evidence_is_missed(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(linkage, "ANCHOR", 0.0)
     monkeypatch.setattr(linkage, "CONFLICT", 0.0)
     fire = group_beats(story_articles("wildfire", CALIBRATION["wildfire"])).beats
-    evacuated = _beat_with(fire, "About 12,000 residents were ordered to leave")
-    assert evacuated is not _beat_with(fire, "Twelve thousand people fled") or (
-        evacuated is not _beat_with(fire, "Evacuation orders now cover")
+    evacuated = beat_with(fire, "About 12,000 residents were ordered to leave")
+    assert evacuated is not beat_with(fire, "Twelve thousand people fled") or (
+        evacuated is not beat_with(fire, "Evacuation orders now cover")
     )

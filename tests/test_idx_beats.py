@@ -22,16 +22,11 @@ from tests.beat_fixtures import (
     STORIES,
     STRIKE,
     TRAM,
+    beat_with,
     labels,
     pair_counts,
     story_articles,
 )
-
-
-def _beat_with(beats: tuple[Beat, ...], text: str) -> Beat:
-    found = [b for b in beats if any(text in m.sentence.text for m in b.mentions)]
-    assert len(found) == 1, f"{text!r}: in {len(found)} beats"
-    return found[0]
 
 
 @pytest.fixture(scope="module")
@@ -48,26 +43,20 @@ def test_every_fixture_sentence_is_a_claim(grouped: dict[str, tuple[Beat, ...]])
 def test_paraphrased_mentions_are_one_beat(grouped: dict[str, tuple[Beat, ...]]) -> None:
     tram, strike, chips = grouped["tram"], grouped["strike"], grouped["chips"]
     # words barely shared: "jumped to 240 million" / "projected bill has climbed"
-    cost = _beat_with(tram, "expected to cost 240 million")
-    assert cost is _beat_with(tram, "Estimates for the project have jumped")
-    assert cost is _beat_with(tram, "projected bill has climbed")
-    postponed = _beat_with(tram, "postponed the vote on the tram extension")
-    assert postponed is _beat_with(tram, "A ballot on extending the tramline has been delayed")
-    assert _beat_with(tram, "Shop owners on Quay Street") is _beat_with(tram, "Traders along")
-    assert _beat_with(tram, "A fresh vote on the line") is _beat_with(tram, "reconsider the plans")
-    assert _beat_with(strike, "backed the action by 87 percent") is _beat_with(
+    cost = beat_with(tram, "expected to cost 240 million")
+    assert cost is beat_with(tram, "Estimates for the project have jumped")
+    assert cost is beat_with(tram, "projected bill has climbed")
+    postponed = beat_with(tram, "postponed the vote on the tram extension")
+    assert postponed is beat_with(tram, "A ballot on extending the tramline has been delayed")
+    assert beat_with(tram, "Shop owners on Quay Street") is beat_with(tram, "Traders along")
+    assert beat_with(tram, "A fresh vote on the line") is beat_with(tram, "reconsider the plans")
+    assert beat_with(strike, "backed the action by 87 percent") is beat_with(
         strike, "Almost nine in ten union members"
     )
-    assert _beat_with(strike, "remain staffed throughout") is _beat_with(
-        strike, "Critical services"
-    )
-    assert _beat_with(chips, "blamed weaker demand") is _beat_with(chips, "Slowing sales of laptop")
-    assert _beat_with(chips, "Veltra shares fell 6 percent") is _beat_with(
-        chips, "stock dropped six"
-    )
-    assert _beat_with(chips, "3,000 construction workers") is _beat_with(
-        chips, "3,000 building jobs"
-    )
+    assert beat_with(strike, "remain staffed throughout") is beat_with(strike, "Critical services")
+    assert beat_with(chips, "blamed weaker demand") is beat_with(chips, "Slowing sales of laptop")
+    assert beat_with(chips, "Veltra shares fell 6 percent") is beat_with(chips, "stock dropped six")
+    assert beat_with(chips, "3,000 construction workers") is beat_with(chips, "3,000 building jobs")
 
 
 def test_single_source_beats_are_flagged(grouped: dict[str, tuple[Beat, ...]]) -> None:
@@ -78,17 +67,17 @@ def test_single_source_beats_are_flagged(grouped: dict[str, tuple[Beat, ...]]) -
         ("chips", "The governor said", "Business Wire Daily"),
         ("chips", "rival chipmaker", "Tech Ledger"),
     ):
-        beat = _beat_with(grouped[name], text)
+        beat = beat_with(grouped[name], text)
         assert beat.single_source and beat.outlets == (outlet,), text
         assert len(beat.mentions) == 1
 
 
 def test_sentences_sharing_words_are_not_merged(grouped: dict[str, tuple[Beat, ...]]) -> None:
     tram, strike, chips = grouped["tram"], grouped["strike"], grouped["chips"]
-    assert _beat_with(tram, "raise parking charges") is not _beat_with(tram, "postponed the vote")
-    assert _beat_with(strike, "Teachers in the region") is not _beat_with(strike, "3 percent rise")
-    assert _beat_with(chips, "rival chipmaker opened") is not _beat_with(chips, "has delayed")
-    assert _beat_with(chips, "subsidies for farmers") is not _beat_with(chips, "federal subsidies")
+    assert beat_with(tram, "raise parking charges") is not beat_with(tram, "postponed the vote")
+    assert beat_with(strike, "Teachers in the region") is not beat_with(strike, "3 percent rise")
+    assert beat_with(chips, "rival chipmaker opened") is not beat_with(chips, "has delayed")
+    assert beat_with(chips, "subsidies for farmers") is not beat_with(chips, "federal subsidies")
 
 
 def test_no_beat_merges_two_labelled_beats(grouped: dict[str, tuple[Beat, ...]]) -> None:
@@ -149,10 +138,10 @@ def test_sentences_in_other_languages_keep_the_lexical_method() -> None:
     found = group_beats(articles)
     assert found.method == "combined"
     assert found.note == "2 claim sentences not in English grouped by shared words only"
-    german = _beat_with(found.beats, "Die Pflegekräfte in drei Kliniken")
-    assert german is _beat_with(found.beats, "In drei Kliniken streiken")
+    german = beat_with(found.beats, "Die Pflegekräfte in drei Kliniken")
+    assert german is beat_with(found.beats, "In drei Kliniken streiken")
     assert german.method == "lexical"
-    assert _beat_with(found.beats, "Union members backed").method == "combined"
+    assert beat_with(found.beats, "Union members backed").method == "combined"
 
 
 def test_without_the_model_beats_are_grouped_by_words(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -240,7 +229,7 @@ def test_a_story_written_after_calibration() -> None:
     label = labels(AIRPORT)
     for beat in beats:
         assert len({label[m.sentence.text] for m in beat.mentions}) == 1, beat.label
-    appeal = _beat_with(beats, "challenge the decision in the High Court")
-    assert appeal is _beat_with(beats, "take the ruling to court")
-    assert appeal is _beat_with(beats, "preparing an appeal")
-    assert _beat_with(beats, "budget airline").single_source
+    appeal = beat_with(beats, "challenge the decision in the High Court")
+    assert appeal is beat_with(beats, "take the ruling to court")
+    assert appeal is beat_with(beats, "preparing an appeal")
+    assert beat_with(beats, "budget airline").single_source
