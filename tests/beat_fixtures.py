@@ -203,11 +203,15 @@ def labels(story: Story) -> dict[str, str]:
 
 def labelled_pairs(story: Story, beats: Sequence[Beat]) -> Iterator[tuple[str, str, bool, bool]]:
     """Every pair of the story's sentences: whether the hand labels make them one beat,
-    and whether `beats` grouped them."""
+    and whether `beats` grouped them (a sentence telling two statements may be in two
+    beats: grouped when they share one)."""
     label = labels(story)
-    beat_of = {m.sentence.text: b.id for b in beats for m in b.mentions}
+    beats_of: dict[str, set[str]] = {}
+    for beat in beats:
+        for mention in beat.mentions:
+            beats_of.setdefault(mention.sentence.text, set()).add(beat.id)
     for a, b in itertools.combinations(label, 2):
-        yield a, b, label[a] == label[b], beat_of[a] == beat_of[b]
+        yield a, b, label[a] == label[b], bool(beats_of[a] & beats_of[b])
 
 
 def beat_with(beats: Sequence[Beat], text: str) -> Beat:

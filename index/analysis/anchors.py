@@ -45,10 +45,20 @@ def _value(match: re.Match[str]) -> float | None:
     return value
 
 
+_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", _NUMBER.pattern)
+_SHARE = re.compile(rf"{_PLAIN}\s+(?:in|out of)\s+{_PLAIN}", re.IGNORECASE)  # "nine in ten"
+
+
 @lru_cache(maxsize=1 << 16)  # bounded: a long session reads many corpora
 def quantities(text: str) -> frozenset[float]:
-    """The values a sentence states, past `_SMALL` ("one of" is no quantity)."""
+    """The values a sentence states, past `_SMALL` ("one of" is no quantity); "nine in
+    ten" is the share 90 (percent)."""
     found = set()
+    for share in _SHARE.finditer(text):
+        part, whole = (_value(m) for m in _NUMBER.finditer(share.group()))
+        if part is not None and whole and part < whole <= 100:
+            found.add(round(100 * part / whole, 1))
+        text = text.replace(share.group(), " ")
     for match in _NUMBER.finditer(text):
         value = _value(match)
         if value is not None and value > _SMALL:
@@ -57,6 +67,11 @@ def quantities(text: str) -> frozenset[float]:
 
 
 def quantity_terms(text: str) -> dict[str, int]:
-    """The sentence's quantities as terms (three significant digits), to be compared as
-    words are: "40,000" and "forty thousand" are the one term "4e+04"."""
-    return {f"{value:.3g}": 1 for value in quantities(text)}
+    """The sentence's quantities as terms, to be compared as words are: each at three
+    significant digits ("40,000" and "forty thousand" are the one term "4e+04") and
+    rounded to one ("~9e+01": 87 percent is close to nine in ten)."""
+    terms: dict[str, int] = {}
+    for value in quantities(text):
+        terms[f"{value:.3g}"] = 1
+        terms[f"~{value:.1g}"] = 1
+    return terms

@@ -4,14 +4,16 @@ outlets report or omit each beat.
 Sentences are compared by TF-IDF cosine over their content words, each word
 reduced by its language's stemmer, and English ones also by meaning and by the
 quantities they state: the cosine of their all-MiniLM-L6-v2 embeddings
-(`index.analysis.embed`) plus part of the words' cosine plus agreement or conflict of
-their numbers (`index.analysis.anchors`), so that the same beat told in other words
-is one beat. Close pairs join their groups, strongest first, while the groups stay
-close on average (`index.analysis.linkage`): a sentence that shares words or a topic
-with two beats cannot chain them into one. Sentences in other languages, corpora past
-SEMANTIC_CAP claim sentences, and installs without the model are grouped by words
-alone (TF-IDF cosine >= SIMILAR, groups' mean >= LINK_SHARE * SIMILAR), and
-`Beats.note` says so. A beat is labelled by the mention closest to its centre.
+(`index.analysis.embed`) plus a multiple of the words' cosine plus agreement or
+conflict of their numbers (`index.analysis.anchors`), so that the same beat told in
+other words is one beat. An English sentence joining two statements is compared as
+its parts (`clauses`) and can be a mention of two beats. Close pairs join their
+groups, strongest first, while the groups stay close on average
+(`index.analysis.linkage`): a sentence that shares words or a topic with two beats
+cannot chain them into one. Sentences in other languages, corpora past SEMANTIC_CAP
+claim sentences, and installs without the model are grouped by words alone (TF-IDF
+cosine >= SIMILAR, groups' mean >= LINK_SHARE * SIMILAR), and `Beats.note` says so.
+A beat is labelled by the mention closest to its centre.
 
 Rule kept here: every beat carries its mentions (the sentences as written,
 with spans), so a reader can check each grouping.
@@ -108,6 +110,50 @@ def _terms(text: str, language: str | None) -> list[str]:
     return [stem(w) for w, _s, _e in plain_words(text) if w not in stop and not w.isdigit()]
 
 
+# where an English sentence joins two statements: ", but", ", and", ", while", ";", " — "
+_JOINS = re.compile(
+    r",\s+(?:but|and|while|whereas|although|though|yet|as)\s+|;\s+|\s+[—–]\s+", re.IGNORECASE
+)
+SPLIT_CLAUSES = True  # off: each sentence compared whole (an A/B of the clause parts)
+
+
+def clauses(
+    text: str, language: str | None, terms: tuple[str, ...]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The statements of a claim sentence, each with its content terms: an English
+    sentence that joins two statements ("had completed training, but delayed its
+    release") is compared as its parts, so it can be a mention of both beats. A part
+    with fewer than three content terms stays with the part before it."""
+    if not SPLIT_CLAUSES or (language or "").lower().split("-")[0] != "en":
+        return [(text, terms)]
+    parts: list[tuple[str, tuple[str, ...]]] = []
+    start = 0
+    joins = [j for j in _JOINS.finditer(text) if not _ends_list(text, j)]
+    for join in [*joins, None]:
+        end = join.start() if join is not None else len(text)
+        piece = text[start:end].strip()
+        found = tuple(_terms(piece, language))
+        if parts and (len(found) < 3 or len(parts[-1][1]) < 3):
+            before, known = parts.pop()
+            piece, found = f"{before} {piece}", known + found
+        parts.append((piece, found))
+        if join is not None:
+            start = join.end()
+    if len(parts) < 2 or any(len(found) < 3 for _p, found in parts):
+        return [(text, terms)]
+    return parts
+
+
+def _ends_list(text: str, join: re.Match[str]) -> bool:
+    """Whether ", and" closes a list ("OpenAI, Anthropic, and xAI"): the item before it
+    is a few words after another comma."""
+    if join.group().strip(", ").lower() not in {"and", "as"}:
+        return False
+    before = text[: join.start()]
+    comma = before.rfind(",")
+    return comma >= 0 and len(before[comma + 1 :].split()) <= 4
+
+
 def claim_terms(text: str, language: str | None) -> tuple[str, ...] | None:
     """The content terms of a claim-bearing sentence; None for a sentence that is not one."""
     if not _claim_like(text):
@@ -129,22 +175,17 @@ class Beats:
 
 
 def _meaning(
-    articles: Sequence[Article], claims: list[list[Sentence]], store: VectorStore | None
+    articles: Sequence[Article], claims: list[list[str]], store: VectorStore | None
 ) -> tuple[linkage.Meaning | None, str | None]:
     from index.analysis.embed import claim_vectors
 
-    found, note = claim_vectors(
-        [(a.id, a.language) for a in articles],
-        [[s.text for s in c] for c in claims],
-        store,
-        SEMANTIC_CAP,
-    )
+    found, note = claim_vectors([(a.id, a.language) for a in articles], claims, store, SEMANTIC_CAP)
     if found is None:
         return None, note
     stated = [
-        quantity_terms(s.text) if _covered(a) else {}
-        for a, c in zip(articles, claims, strict=True)
-        for s in c
+        quantity_terms(text) if _covered(a) else {}
+        for a, texts in zip(articles, claims, strict=True)
+        for text in texts
     ]
     return linkage.Meaning(found[0], found[1], linkage.tfidf(stated, idf=False)), note
 
@@ -169,31 +210,44 @@ def group_beats(
     mentions: list[Mention] = []
     bags: list[dict[str, int]] = []
     owners: list[int] = []
-    per_article: list[list[Sentence]] = []
-    for number, (article, known) in enumerate(zip(articles, given, strict=True)):
+    per_article: list[list[str]] = []  # the texts compared, article by article
+    found: list[list[tuple[Sentence, tuple[str, ...]]]] = []
+    for article, known in zip(articles, given, strict=True):
         if known is not None:
-            claims = [(known.sentences[i], terms) for i, terms in known.claims]
+            found.append([(known.sentences[i], terms) for i, terms in known.claims])
         else:
-            claims = [
-                (sentence, terms)
-                for sentence in sentences(article.text, article.language)
-                if (terms := claim_terms(sentence.text, article.language)) is not None
-            ]
-        per_article.append([sentence for sentence, _terms in claims])
+            found.append(
+                [
+                    (sentence, terms)
+                    for sentence in sentences(article.text, article.language)
+                    if (terms := claim_terms(sentence.text, article.language)) is not None
+                ]
+            )
+    # parts of sentences only where meaning is compared: past the cap, words alone group
+    # whole sentences (splitting there would cost time and pairs for little)
+    english = sum(len(c) for a, c in zip(articles, found, strict=True) if _covered(a))
+    split = semantic and english <= SEMANTIC_CAP
+    for number, (article, claims) in enumerate(zip(articles, found, strict=True)):
+        units: list[str] = []
         for sentence, terms in claims:
-            bag: dict[str, int] = defaultdict(int)
-            for term in terms:
-                bag[term] += 1
-            mentions.append(Mention(article, sentence))
-            bags.append(bag)
-            owners.append(number)
+            parts = clauses(sentence.text, article.language, terms) if split else []
+            for unit, unit_terms in parts or [(sentence.text, terms)]:
+                bag: dict[str, int] = defaultdict(int)
+                for term in unit_terms:
+                    bag[term] += 1
+                mentions.append(Mention(article, sentence))
+                bags.append(bag)
+                owners.append(number)
+                units.append(unit)
+        per_article.append(units)
     n = len(bags)
     if n == 0:
         return Beats((), "lexical", None, None)
+    compared = [text for texts in per_article for text in texts]
     meaning, note = _meaning(articles, per_article, store) if semantic else (None, None)
     vectors = linkage.tfidf(bags)
     pairs = linkage.scored_pairs(vectors, owners, similar, meaning)
-    groups = linkage.group(vectors, pairs, similar * LINK_SHARE, meaning)
+    groups = linkage.group(vectors, pairs, similar * LINK_SHARE, meaning, owners)
     embedded = set(meaning.rows.tolist()) if meaning is not None else set()
     beats = []
     for members in groups:
@@ -202,8 +256,7 @@ def group_beats(
             for term, weight in vectors[i].items():
                 centre[term] += weight
         central = max(members, key=lambda i: (linkage.dot(vectors[i], centre), -i))
-        words = mentions[central].sentence.text.split()
-        label = " ".join(words[:_LABEL_WORDS]) + ("…" if len(words) > _LABEL_WORDS else "")
+        label = _label(compared[central], mentions[central].sentence.text)
         known_by_meaning = sum(1 for i in members if i in embedded)
         method = (
             "combined"
@@ -212,7 +265,7 @@ def group_beats(
             if not known_by_meaning
             else "mixed"
         )
-        beats.append((members, label, method))
+        beats.append((_one_each(members, mentions), label, method))
     beats.sort(key=lambda b: (-len({_outlet(mentions[i].article) for i in b[0]}), min(b[0])))
     return Beats(
         tuple(
@@ -223,6 +276,27 @@ def group_beats(
         _model_name() if meaning is not None else None,
         note,
     )
+
+
+def _label(part: str, sentence: str) -> str:
+    """A beat's label: its central mention, or the part of it that tells the beat
+    ("…delayed its release due to underwhelming internal performance.")."""
+    words = part.split()
+    text = " ".join(words[:_LABEL_WORDS])
+    cut = len(words) > _LABEL_WORDS or (part != sentence and sentence.startswith(part))
+    return ("" if sentence.startswith(part) else "…") + text + ("…" if cut else "")
+
+
+def _one_each(members: list[int], mentions: list[Mention]) -> list[int]:
+    """The members with each sentence once (two of its statements may tell one beat)."""
+    seen: set[tuple[str, int]] = set()
+    kept = []
+    for i in members:
+        key = (mentions[i].article.id, mentions[i].sentence.start)
+        if key not in seen:
+            seen.add(key)
+            kept.append(i)
+    return kept
 
 
 def _model_name() -> str:

