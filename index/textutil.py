@@ -211,6 +211,9 @@ def _translation() -> dict[int, str | None]:
 
 
 _TRANSLATION = _translation()
+# str.translate looks every character up in the table (slow on megabytes of text):
+# it runs only on text holding a character the table changes, which a C regex finds
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(code)) for code in _TRANSLATION) + "]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
 _BLANK_RUN = re.compile(r"\n{3,}")
@@ -219,7 +222,9 @@ _BLANK_RUN = re.compile(r"\n{3,}")
 def clean_text(text: str) -> str:
     """Display-safe text: newlines normalised, controls visible, invisibles removed,
     trailing spaces trimmed, runs of blank lines collapsed to one, no blank edges."""
-    text = text.replace("\r\n", "\n").translate(_TRANSLATION)
+    text = text.replace("\r\n", "\n")
+    if _TRANSLATED.search(text):
+        text = text.translate(_TRANSLATION)
     text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (JSON escapes) cannot be shown
     text = _TRAILING_SPACE.sub("", text)
     text = _BLANK_RUN.sub("\n\n", text)

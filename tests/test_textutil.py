@@ -119,3 +119,21 @@ def test_clean_text_replaces_lone_surrogates() -> None:
 
 def test_clean_line_is_one_line() -> None:
     assert clean_line("  Title\n  over\ttwo lines\x1b[2J ") == "Title over two lines␛[2J"
+
+
+def test_clean_text_gives_the_same_text_whether_or_not_a_character_needs_the_table() -> None:
+    import random
+
+    from index import textutil
+
+    special = [chr(code) for code in textutil._TRANSLATION]
+    plain = list("abc déf 東京 \t\n  ")
+    rng = random.Random(7)
+    for _ in range(300):
+        pool = plain + (special if rng.random() < 0.5 else [])
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        expected = text.replace("\r\n", "\n").translate(textutil._TRANSLATION)
+        expected = textutil._BLANK_RUN.sub(
+            "\n\n", textutil._TRAILING_SPACE.sub("", textutil._SURROGATE.sub("\ufffd", expected))
+        ).strip("\n")
+        assert clean_text(text) == expected
