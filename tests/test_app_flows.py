@@ -270,9 +270,10 @@ async def test_analysis_cells_open_their_evidence(app: ExplorerApp) -> None:
         await pilot.pause(0.2)
         evidence = str(screen.query_one("#evidence-frames", Static).render())
         assert "sentences" in evidence or "no frame cue" in evidence
-        screen.query_one(TabbedContent).active = "tab-claims"
+        await pilot.press("2")
         await pilot.pause(0.2)
-        screen.query_one("#table-claims").focus()
+        assert screen.query_one(TabbedContent).active == "tab-claims"
+        assert screen.focused is screen.query_one("#table-claims")
         await pilot.press("down", "up")
         await pilot.pause(0.2)
         shown = str(screen.query_one("#evidence-claims", Static).render())

@@ -18,6 +18,7 @@ from explorer.safe_text import one_line, safe
 from index import ArticleFrames, Beat, ExplorerError, FrameLexicon, Library, Quote, Reuse
 
 EVIDENCE_LIMIT = 12
+TABS = (("frames", "Frames"), ("claims", "Claims"), ("quotes", "Quotes"), ("reuse", "Reuse"))
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,13 @@ def _outlet(result: ArticleFrames) -> str:
 
 
 class AnalysisScreen(Screen[None]):
-    BINDINGS = [Binding("escape,q", "close", "Back", id="back")]
+    BINDINGS = [
+        Binding("escape,q", "close", "Back", id="back"),
+        *(
+            Binding(str(number), f"tab('{key}')", title, show=False)
+            for number, (key, title) in enumerate(TABS, 1)
+        ),
+    ]
 
     @dataclass
     class Computed(Message):
@@ -50,8 +57,7 @@ class AnalysisScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static("Analysing the corpus…", id="analysis-summary", markup=False)
         with TabbedContent(id="analysis-tabs"):
-            for key, title in (("frames", "Frames"), ("claims", "Claims"),
-                               ("quotes", "Quotes"), ("reuse", "Reuse")):  # fmt: skip
+            for key, title in TABS:
                 with TabPane(title, id=f"tab-{key}"), Vertical():
                     yield DataTable(id=f"table-{key}", cursor_type="cell", zebra_stripes=True)
                     with VerticalScroll(classes="evidence"):
@@ -221,3 +227,8 @@ class AnalysisScreen(Screen[None]):
 
     def action_close(self) -> None:
         self.dismiss()
+
+    def action_tab(self, key: str) -> None:
+        """Show one tab and put the cursor in its table (keys 1 to 4)."""
+        self.query_one(TabbedContent).active = f"tab-{key}"
+        self.query_one(f"#table-{key}", DataTable).focus()

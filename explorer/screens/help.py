@@ -29,7 +29,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         ("Enter / ↓", "go to the results; Enter opens the highlighted one"),
         ('"words in order"', "a phrase; AND, OR, NOT, -word, ( )"),
         ("outlet: lang: title: author: url: file:", "search one field"),
-        ("date:2025-07-14..2025-07-16", "a date range (also date:2025-07)"),
+        ("date:FROM..TO", "a date range: date:2025-07-14..2025-07-16, date:2025-07"),
         ("prefix*", "words starting with prefix"),
     )),
     ("Article", (
@@ -43,7 +43,8 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     )),
     ("Analysis", (
         ("arrows", "move between cells; the panel below shows the sentences behind one"),
-        ("Tab", "next table"),
+        ("1 2 3 4", "Frames, Claims, Quotes, Reuse"),
+        ("Tab / Shift+Tab", "the panel below / the tabs (← → there switch tabs)"),
         ("Esc", "back"),
     )),
     ("Side by side", (
@@ -61,9 +62,14 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )  # fmt: skip
 
 
+# Wide enough for "Tab / Shift+Tab"; longer keys wrap so the descriptions keep
+# their room on an 80-column terminal.
+KEY_WIDTH = 22
+
+
 def help_table() -> Table:
     table = Table.grid(padding=(0, 2))
-    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column(style="bold cyan", max_width=KEY_WIDTH, overflow="fold")
     table.add_column()
     for title, rows in SECTIONS:
         table.add_row(Text(title, style="bold underline"), "")
