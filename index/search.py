@@ -12,15 +12,15 @@ import time
 from dataclasses import dataclass, replace
 from typing import Any
 
-from whoosh import collectors
+import numpy as np
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from index import columns
+from index import bulk, columns
 from index import schema as sf
 from index.codec import article_from_dict
 from index.highlight import fragments, match_spans
-from index.matchers import Or, prefix_terms, remember_lexicon, stemless_hits
+from index.matchers import prefix_terms, remember_lexicon, stemless_hits
 from index.metadata import normalise_language
 from index.models import (
     Article,
@@ -76,7 +76,7 @@ def _prefix_query(searcher: Searcher, field: str, prefix: str) -> wq.Query | Non
     chosen = _capped_prefix(searcher, field, prefix)
     if not chosen:
         return None
-    return Or([wq.Term(field, t, boost=_PREFIX_BOOST) for t in chosen])
+    return wq.Or([wq.Term(field, t, boost=_PREFIX_BOOST) for t in chosen])
 
 
 def _worth_expanding(searcher: Searcher, token: str) -> bool:
@@ -119,7 +119,7 @@ def _words_query(
             last.extend(wq.Term(f, t) for t in _capped_prefix(searcher, f, tokens[-1]))
             words: list[wq.Query] = [wq.Term(f, t) for t in tokens[:-1]]
             parts.append(wq.Sequence([*words, wq.Or(last)]))
-    return parts[0] if len(parts) == 1 else Or(parts)
+    return parts[0] if len(parts) == 1 else wq.Or(parts)
 
 
 def _wildcard_query(searcher: Searcher, fields: list[str], text: str) -> wq.Query | None:
@@ -127,8 +127,8 @@ def _wildcard_query(searcher: Searcher, fields: list[str], text: str) -> wq.Quer
     if folded.endswith("*") and not any(c in folded[:-1] for c in "*?"):
         parts = [_prefix_query(searcher, f, folded[:-1]) for f in fields]
         found = [p for p in parts if p is not None]
-        return Or(found) if found else wq.NullQuery
-    return Or([wq.Wildcard(f, folded) for f in fields])
+        return wq.Or(found) if found else wq.NullQuery
+    return wq.Or([wq.Wildcard(f, folded) for f in fields])
 
 
 def to_whoosh(searcher: Searcher, node: Node, langs: tuple[str, ...]) -> wq.Query | None:
@@ -140,7 +140,7 @@ def to_whoosh(searcher: Searcher, node: Node, langs: tuple[str, ...]) -> wq.Quer
         if node.op == "not":
             return wq.Not(found[0])
         if node.op == "or":
-            return Or(found)
+            return wq.Or(found)
         return wq.And(found)
     return _clause(searcher, node, langs)
 
@@ -206,7 +206,7 @@ class CorpusCounts:
 
 def corpus_counts(searcher: Searcher) -> CorpusCounts:
     """Articles per outlet, language and day over the whole index, from its columns."""
-    docs = _matched(searcher, wq.Every(), None)
+    docs = np.flatnonzero(_matched(searcher, wq.Every(), None)).tolist()
     return CorpusCounts(
         searcher.doc_count(),
         _facet_counts(columns.counts(searcher, sf.OUTLET_KEY, docs)),
@@ -215,11 +215,11 @@ def corpus_counts(searcher: Searcher) -> CorpusCounts:
     )
 
 
-def _matched(searcher: Searcher, wquery: wq.Query, allowed: set[int] | None) -> set[int]:
-    """The document numbers a query matches (and the filter allows): every posting is
-    walked, none is scored."""
-    docs = set(searcher.docs_for_query(wquery))
-    return docs if allowed is None else docs & allowed
+def _matched(searcher: Searcher, wquery: wq.Query, allowed: np.ndarray | None) -> np.ndarray:
+    """Which documents a query matches (and the filter allows), one flag per document."""
+    columns.lengths_in_memory(searcher)
+    matched = bulk.score_all(searcher, wquery).matched
+    return matched if allowed is None else matched & allowed
 
 
 def _parsed_query(searcher: Searcher, query: str, langs: tuple[str, ...]) -> wq.Query:
@@ -235,13 +235,13 @@ def run_attention(
     searcher: Searcher, query: str, langs: tuple[str, ...]
 ) -> tuple[AttentionCell, ...]:
     """Hits of `query` per outlet per day, over every match (lenient parse)."""
-    docs = _matched(searcher, _parsed_query(searcher, query, langs), None)
+    docs = np.flatnonzero(_matched(searcher, _parsed_query(searcher, query, langs), None))
     pairs = columns.pair_counts(searcher, sf.OUTLET_KEY, sf.DAY, docs)
     cells = [AttentionCell(str(outlet), str(day), count) for (outlet, day), count in pairs.items()]
     return tuple(sorted(cells, key=lambda c: (c.outlet, c.day)))
 
 
-def _by_date(searcher: Searcher, docs: set[int], sort: str, limit: int | None) -> list[int]:
+def _by_date(searcher: Searcher, docs: list[int], sort: str, limit: int | None) -> list[int]:
     """Matches newest first ("date": undated last) or oldest first ("-date": undated
     last), then by file, then in index order."""
     files = columns.column(searcher, sf.FILE)
@@ -254,50 +254,15 @@ def _by_date(searcher: Searcher, docs: set[int], sort: str, limit: int | None) -
     return order[:limit] if limit else order
 
 
-class _Top(collectors.TopCollector):
-    """The top `limit` by score in a heap, and the number of every match collected
-    on the way (the total and facets, without walking the postings twice).
-    Quality shortcuts are off: Whoosh's block skipping and its pruning of union
-    parts that seem unable to reach the top lose real top hits of some unions."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(limit, usequality=False, replace=0)
-        self.seen: set[int] = set()
-
-    def collect(self, sub_docnum: int) -> Any:
-        self.seen.add(self.offset + sub_docnum)
-        return super().collect(sub_docnum)
-
-
-class _All(collectors.UnlimitedCollector):
-    """Every match, scored (no limit), with their numbers as _Top keeps them."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.seen: set[int] = set()
-
-    def collect(self, sub_docnum: int) -> Any:
-        self.seen.add(self.offset + sub_docnum)
-        return super().collect(sub_docnum)
-
-
 def _ranked(
-    searcher: Searcher, wquery: wq.Query, allowed: set[int] | None, limit: int | None
-) -> tuple[list[tuple[int, float]], set[int]]:
+    searcher: Searcher, wquery: wq.Query, allowed: np.ndarray | None, limit: int | None
+) -> tuple[list[tuple[int, float]], np.ndarray]:
     """The best `limit` matches by BM25 (ties in index order), and every match."""
-    columns.lengths_in_memory(searcher)
-    top: _Top | _All = _Top(limit) if limit and limit < searcher.doc_count() else _All()
-    collector: Any = top
-    if allowed is not None:
-        if not allowed:  # (Whoosh reads an empty filter as no filter)
-            return [], set()
-        collector = collectors.FilterCollector(top, allow=allowed)
-    searcher.search_with_collector(wquery, collector)
-    found = collector.results()
-    hits = found[:limit] if limit else found
-    ranked = [(hit.docnum, hit.score if isinstance(hit.score, int | float) else 0.0)
-              for hit in hits]  # fmt: skip
-    return ranked, top.seen
+    columns.lengths_in_memory(searcher)  # for the parts Whoosh's own matchers score
+    scored = bulk.score_all(searcher, wquery)
+    matched = scored.matched if allowed is None else scored.matched & allowed
+    docs = np.flatnonzero(matched)
+    return bulk.top(scored.scores, docs, limit), docs
 
 
 def run_search(
@@ -335,9 +300,10 @@ def run_search(
     narrowing = _filter(outlets, languages, since, until)
     allowed = _matched(searcher, narrowing, None) if narrowing is not None else None
     if sort == "relevance":
-        ranked, docs = _ranked(searcher, wquery, allowed, limit)
+        ranked, found = _ranked(searcher, wquery, allowed, limit)
+        docs = found.tolist()
     else:
-        docs = _matched(searcher, wquery, allowed)
+        docs = np.flatnonzero(_matched(searcher, wquery, allowed)).tolist()
         ranked = [(d, 0.0) for d in _by_date(searcher, docs, sort, limit)]
     terms = highlight_terms(tree, langs)
     shown = [d for d, _s in (ranked if highlight is None else ranked[:highlight])]
