@@ -30,8 +30,9 @@ from index import ExplorerError, Library
 # report loads) are imported when first used, not before the app's first frame
 
 if TYPE_CHECKING:
-    from explorer.screens.main import Filters, MainScreen
+    from explorer.screens.main import MainScreen
     from explorer.screens.saved import NotesScreen
+    from explorer.search_filters import Filters
     from index import Note, State
 
 # every binding a user can give other keys (the app's keymap reaches every screen)

@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, SelectionList
 
 from explorer.safe_text import one_line, safe
-from explorer.screens.main import Filters
+from explorer.search_filters import Filters
 from index import Facets, date_range
 
 

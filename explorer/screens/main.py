@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 
 from explorer.safe_text import safe
+from explorer.search_filters import Filters
 from explorer.widgets.article_pane import ArticlePane
 from explorer.widgets.search_pane import SearchPane
 from index import ExplorerError, Library
@@ -31,20 +32,6 @@ DEBOUNCE = 0.0
 LIMIT = 30  # hits listed per search
 FIRST_ROWS = 16  # hits highlighted before the list is painted; the rest right after
 NARROW = 110  # below this width the search and article panes take turns
-
-
-@dataclass
-class Filters:
-    outlets: tuple[str, ...] = ()
-    languages: tuple[str, ...] = ()
-    since: str | None = None
-    until: str | None = None
-
-    def describe(self) -> str:
-        parts = [*self.outlets, *self.languages]
-        if self.since or self.until:
-            parts.append(f"{self.since or '…'}..{self.until or '…'}")
-        return ", ".join(parts)
 
 
 class MainScreen(Screen[None]):
@@ -423,15 +410,12 @@ class MainScreen(Screen[None]):
         except ExplorerError:
             attention = ()
         if self._frames is None:
+            from explorer.widgets.timeline import frame_letters
+
             try:
-                results, lexicon = self.library.frames()
+                self._frames = frame_letters(*self.library.frames())
             except ExplorerError:
-                results, lexicon = (), None
-            letters = {
-                r.article.id: lexicon.letter(r.primary) for r in results if r.primary and lexicon
-            }
-            names = {lexicon.letter(r.primary): r.primary for r in results if r.primary and lexicon}
-            self._frames = (letters, names)
+                self._frames = ({}, {})
         self.post_message(self.TimelineReady(attention, query, *self._frames))
 
     def on_main_screen_timeline_ready(self, event: TimelineReady) -> None:

@@ -19,12 +19,24 @@ from textual.widget import Widget
 from explorer.safe_text import one_line
 
 if TYPE_CHECKING:
-    from index import Article, AttentionCell
+    from index import Article, ArticleFrames, AttentionCell, FrameLexicon
 
 LABEL = 18
 CELL = 3
 UNDATED = "undated"
 HEAT = " ▁▂▃▄▅▆▇█"
+
+
+def frame_letters(
+    results: tuple[ArticleFrames, ...], lexicon: FrameLexicon | None
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The chip of each article's dominant frame (article id -> letter) and the
+    legend (letter -> frame name)."""
+    if lexicon is None:
+        return {}, {}
+    chips = {r.article.id: lexicon.letter(r.primary) for r in results if r.primary}
+    legend = {lexicon.letter(r.primary): r.primary for r in results if r.primary}
+    return chips, legend
 
 
 def _day(value: str | None) -> dt.date | None:
