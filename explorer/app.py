@@ -32,7 +32,9 @@ def settle_collector() -> None:
     """Once the corpus listing is loaded: collect, then leave every object alive now
     (the listing, the widgets) out of later garbage collections. A full collection
     walks every live object, 100-150 ms with a 10k-article listing, and lands on
-    whichever keystroke it interrupts."""
+    whichever keystroke it interrupts. What an earlier load left out is let back in
+    first, so another corpus's listing is freed once unused."""
+    gc.unfreeze()
     gc.collect()
     gc.freeze()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,15 @@ async def test_typing_updates_results_from_several_outlets(app: ExplorerApp) -> 
         result = [m.result for m in of_type(messages, MainScreen.Searched) if m.result][-1]
         assert result.total >= 4
         assert len({hit.outlet for hit in result.hits}) >= 4
+
+
+async def test_the_loaded_listing_is_left_out_of_later_collections(app: ExplorerApp) -> None:
+    gc.unfreeze()
+    async with app.run_test(size=(100, 30)) as pilot:
+        main = await ready(pilot)
+        await wait_for(pilot, lambda: gc.get_freeze_count() > 0)
+        assert main.articles
+    gc.unfreeze()
 
 
 async def test_open_article_and_jump_between_matches(app: ExplorerApp) -> None:
