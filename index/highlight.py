@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import compress
 from operator import methodcaller
 
@@ -20,6 +21,7 @@ FRAGMENT_CHARS = 200
 MAX_FRAGMENTS = 3
 _LEAD = 60  # characters of context before the first match of a fragment
 _MAX_ANCHORS = 200  # matches tried as the start of a fragment
+_TEXTS_KEPT = 256  # texts whose distinct words are kept (see _vocabulary)
 WORD = re.compile(r"[^\W_]+")  # a word as index.tokens cuts them (letters and digits)
 
 
@@ -27,18 +29,27 @@ def match_spans(text: str, terms: HighlightTerms, language: str | None) -> tuple
     """Every span of `text` the terms match, in order, overlapping ones merged."""
     if not terms:
         return ()
-    if not has_cjk(text):
-        chosen = _chosen(list(set(WORD.findall(text))), terms, language or "")
+    cjk, words, folded = _vocabulary(text)
+    chosen = _chosen(words, folded, terms, language or "")
+    if not cjk:
         return _merged(sorted(span for word in chosen for span in _whole_words(text, word)))
     # Words outside CJK runs as word_tokens cuts them; a CJK term (a character or a
     # bigram) matches wherever it occurs, overlapping occurrences included.
-    chosen = _chosen(list(set(NON_CJK_WORD.findall(text))), terms, language or "")
     spans = [(m.start(), m.end()) for m in NON_CJK_WORD.finditer(text) if m.group() in chosen]
     for term in terms.exact:
         if has_cjk(term):
             found = re.finditer(f"(?={re.escape(term)})", text)
             spans.extend((m.start(), m.start() + len(term)) for m in found)
     return _merged(sorted(spans))
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _vocabulary(text: str) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
+    """Whether the text holds CJK, its distinct words as written, and each folded.
+    Kept for the texts seen last: the next keystroke's hits are mostly the same."""
+    cjk = has_cjk(text)
+    words = tuple(set((NON_CJK_WORD if cjk else WORD).findall(text)))
+    return cjk, words, tuple(map(fold, words))
 
 
 def _whole_words(text: str, word: str) -> Iterator[tuple[int, int]]:
@@ -53,10 +64,11 @@ def _whole_words(text: str, word: str) -> Iterator[tuple[int, int]]:
         at = text.find(word, after)
 
 
-def _chosen(words: list[str], terms: HighlightTerms, language: str) -> set[str]:
+def _chosen(
+    words: tuple[str, ...], folded: tuple[str, ...], terms: HighlightTerms, language: str
+) -> set[str]:
     """The distinct words as written that the terms match. Set operations and `map`
     over the words, so the per-word work runs in C, not in a Python loop."""
-    folded = list(map(fold, words))
     distinct = list(set(folded))
     hits = set(terms.exact.intersection(distinct))
     if terms.prefixes:
