@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -42,6 +43,17 @@ def hit_label(hit: Hit) -> Text:
     return label
 
 
+class QueryInput(Input):
+    """The query box. Its size is fixed by the stylesheet, so a keystroke never
+    needs the screen laid out again: Textual's Input asks for that whenever its
+    text grows (its virtual width), a full layout pass per key."""
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        return super().refresh(*regions, repaint=repaint, layout=False, recompose=recompose)
+
+
 class SearchPane(Vertical):
     """Posts QueryChanged on each keystroke and HitChosen when a result is opened."""
 
@@ -66,7 +78,7 @@ class SearchPane(Vertical):
         self._notice: tuple[str, bool] = ("", False)  # the notice line shows
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Search  (words, \"phrase\", outlet:, date:A..B, prefix*)",
+        yield QueryInput(placeholder="Search  (words, \"phrase\", outlet:, date:A..B, prefix*)",
                     id="query")  # fmt: skip
         yield Static("", id="query-notice", markup=False)
         yield OptionList(id="results")
