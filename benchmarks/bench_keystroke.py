@@ -20,6 +20,8 @@ message hop) and result -> painted (handler + layout + compositor). Headless
 frames skip the final write to a terminal (a few ms for a full screen).
 The next key is pressed only after the previous query painted, so each keystroke
 pays the app's full debounce: this is the slow typist's case, the worst one.
+The garbage collector's runs during the timed keys are counted, with the longest
+pause of each generation (a pause lands on whichever keystroke it interrupts).
 Writes benchmarks/results/keystroke-<size>.json.
 """
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -120,6 +123,30 @@ async def settle(probe: Probe) -> bool:
     return True
 
 
+class Collections:
+    """The garbage collector's runs while the keystrokes are timed: how many of each
+    generation and the longest pause (a full collection walks every live object)."""
+
+    def __init__(self) -> None:
+        self.started: float | None = None
+        self.pauses: dict[int, list[float]] = defaultdict(list)
+
+    def __call__(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self.started = time.perf_counter()
+        elif self.started is not None:
+            self.pauses[info["generation"]].append((time.perf_counter() - self.started) * 1000)
+            self.started = None
+
+    def metrics(self) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for generation in (0, 1, 2):
+            pauses = self.pauses.get(generation, [])
+            out[f"gc generation {generation} collections"] = len(pauses)
+            out[f"gc generation {generation} longest ms"] = max(pauses, default=0.0)
+        return out
+
+
 async def session(
     size: int, words: tuple[str, ...], others: list[tuple[str, str]]
 ) -> dict[str, Any]:
@@ -140,6 +167,8 @@ async def session(
         ready_seconds = time.perf_counter() - started
         query_input = app.screen.query_one("#query", Input)
         query_input.focus()
+        collections = Collections()
+        gc.callbacks.append(collections)
 
         async def enter(text: str) -> None:
             """Put text in the box without timing it; wait for its results."""
@@ -173,7 +202,9 @@ async def session(
             await enter(text[:-1])
             key = text[-1] if text[-1] != " " else "space"
             await press(cls, text, key)
+        gc.callbacks.remove(collections)
     metrics: dict[str, Any] = {"app ready (index open, first results painted) s": ready_seconds}
+    metrics.update(collections.metrics())
     try:
         from explorer.screens import main as main_screen
 
