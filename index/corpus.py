@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 from index.chrome import same_line, strip_chrome
@@ -60,28 +61,51 @@ def walk(path: Path | str) -> tuple[list[Path], list[Path]]:
 
 def walk_names(path: Path | str) -> tuple[list[str], list[Path]]:
     """`walk` with the files as path strings, in the same order: a build looks at every
-    file's size and time but makes a Path only of those it reads (90k Paths cost ~1 s)."""
+    file's size and time but makes a Path only of those it reads (90k Paths cost ~1 s).
+
+    Each folder's entries are visited sorted by name, files and folders together, so
+    the files come in the order of their Paths (part by part) without sorting the
+    whole list; a folder reached through a symlink is not entered."""
     path = Path(path).expanduser().resolve()
     if not path.is_dir():
         return [str(path)], []
     found: list[str] = []
     unlisted: list[Path] = []
-    top = str(path)
-
-    def failed(error: OSError) -> None:
-        if error.filename:
-            unlisted.append(Path(error.filename))
-
-    for folder, dirs, files in os.walk(top, followlinks=False, onerror=failed):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in files:
-            if name.startswith("."):
-                continue
-            if folder == top and name in MANIFEST_NAMES:
-                continue
-            found.append(os.path.join(folder, name))
-    found.sort(key=lambda name: name.split(os.sep))  # the order of Paths: part by part
+    stack: list[Iterator[os.DirEntry[str]]] = []  # the folders being walked, innermost last
+    try:
+        stack.append(iter(_listing(str(path))))
+    except OSError as exc:
+        unlisted.append(Path(exc.filename or path))
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif entry.name.startswith("."):
+            continue
+        elif _is_folder(entry):
+            if entry.is_symlink():
+                continue  # not entered, and not a file either
+            try:
+                stack.append(iter(_listing(entry.path)))
+            except OSError as exc:
+                unlisted.append(Path(exc.filename or entry.path))
+        elif not (len(stack) == 1 and entry.name in MANIFEST_NAMES):
+            found.append(entry.path)
     return found, sorted(unlisted)
+
+
+def _listing(folder: str) -> list[os.DirEntry[str]]:
+    with os.scandir(folder) as entries:
+        return sorted(entries, key=lambda entry: entry.name)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a symlink to one (which os.walk without followlinks lists as a
+    folder and does not enter)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def article_id(text: str) -> str:
