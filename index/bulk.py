@@ -5,8 +5,10 @@ several method calls at a time: a common word or a short prefix on 10k articles
 is tens of thousands of postings, ~100-200 ms. Here a term's postings are read a
 block at a time as arrays and scored by BM25F in one numpy expression, and the
 union (`Or`) and intersection (`And`) of terms are array operations over every
-document; `Not` and `Every` are masks (each match scoring 1, as in Whoosh). Any
-other part of a query (phrases, ranges, wildcards) is run by Whoosh's own matcher
+document; `Not` and `Every` are masks (each match scoring 1, as in Whoosh); an
+exact phrase is the `And` of its words checked at their positions
+(`index.bulk_phrase`). Any other part of a query (ranges, wildcards, a phrase
+being typed) is run by Whoosh's own matcher
 for that part alone, and its matches and scores join the arrays. A term's scored
 postings are kept per searcher (least recently used dropped past 32 MB): typing a
 word letter by letter asks for mostly the same terms at every key.
@@ -78,7 +80,22 @@ def _node(searcher: Any, q: wq.Query, total: int) -> Scored:
         return _excluded(searcher, q, total)
     if kind is wq.Every and q.fieldname in (None, "", "*"):
         return _every(searcher, total, q.boost)
+    if kind is wq.Phrase and q.slop == 1 and len(q.words) > 1 and _has_positions(searcher, q):
+        from index.bulk_phrase import phrase
+
+        ids, scores = phrase(searcher, q, _term_postings)
+        result = _empty(total)
+        result.matched[ids] = True
+        result.scores[ids] = scores
+        return result
     return _by_whoosh(searcher, q, total)
+
+
+def _has_positions(searcher: Any, q: wq.Phrase) -> bool:
+    if q.fieldname not in searcher.schema:
+        return False
+    found = searcher.schema[q.fieldname].format
+    return bool(found and found.supports("positions"))
 
 
 def _plain_compound(q: Any, base: type) -> bool:

@@ -72,7 +72,9 @@ QUERIES = [
     '"the market"', "open mod", "title:market", "outlet:herald", "outlet:daily",
     "lang:de", "lang:fr markt", "date:2025-04", "date:2025-04-01..2025-05-15 court",
     "markt", "marché", "gericht OR tribunal", "reportedly said", "a OR NOT b",
-    "said NOT (market OR budget)", "",
+    "said NOT (market OR budget)", "", '"the the"', '"of the market"', '"market zzz"',
+    '"the market" -budget', '"said the" OR "the a"', 'title:"market budget"',
+    '"die das"',
 ]  # fmt: skip
 
 
