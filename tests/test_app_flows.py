@@ -52,6 +52,22 @@ async def test_typing_updates_results_from_several_outlets(app: ExplorerApp) -> 
         assert len({hit.outlet for hit in result.hits}) >= 4
 
 
+async def test_down_from_the_query_box_goes_to_the_results(app: ExplorerApp) -> None:
+    async with app.run_test(size=(100, 30)) as pilot:
+        main = await ready(pilot)
+        await pilot.press(*"closed")
+        await wait_for(pilot, lambda: main.last_result is not None
+                       and main.last_result.query == "closed")  # fmt: skip
+        await pilot.press("down")
+        await pilot.pause()
+        results = main.query_one("#results", OptionList)
+        assert main.focused is results
+        assert results.highlighted == 0
+        await pilot.press("down")
+        await pilot.pause()
+        assert results.highlighted == 1
+
+
 async def test_the_loaded_listing_is_left_out_of_later_collections(app: ExplorerApp) -> None:
     gc.unfreeze()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -264,6 +280,20 @@ async def test_an_empty_corpus_opens_without_error(tmp_path: Path) -> None:
         await pilot.press("ctrl+t")
         await pilot.pause(0.3)
         assert "No articles" in str(pilot.app.screen.query_one(Timeline).render())
+
+
+async def test_a_tab_chosen_while_the_analysis_runs_stays_chosen(app: ExplorerApp) -> None:
+    messages: list[Message] = []
+    async with app.run_test(size=(100, 30), message_hook=messages.append) as pilot:
+        main = await ready(pilot)
+        main.query_one(ArticlePane).focus()
+        await pilot.press("a", "3")
+        await wait_for(pilot, lambda: bool(of_type(messages, AnalysisScreen.Computed)))
+        await pilot.pause(0.3)
+        screen = pilot.app.screen
+        assert isinstance(screen, AnalysisScreen)
+        assert screen.query_one(TabbedContent).active == "tab-quotes"
+        assert screen.focused is screen.query_one("#table-quotes")
 
 
 async def test_analysis_cells_open_their_evidence(app: ExplorerApp) -> None:

@@ -101,7 +101,9 @@ class AnalysisScreen(Screen[None]):
         self._fill_claims(analysis)
         self._fill_quotes(analysis)
         self._fill_reuse(analysis)
-        self.query_one("#table-frames", DataTable).focus()
+        # the tab chosen while the analysis ran (1-4) stays; its table takes the cursor
+        active = self.query_one(TabbedContent).active.removeprefix("tab-") or "frames"
+        self.query_one(f"#table-{active}", DataTable).focus()
 
     # -- tables ---------------------------------------------------------------
     def _fill_frames(self, analysis: Analysis) -> None:

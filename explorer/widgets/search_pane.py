@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Self
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.message import Message
@@ -57,6 +58,9 @@ class QueryInput(Input):
 class SearchPane(Vertical):
     """Posts QueryChanged on each keystroke and HitChosen when a result is opened."""
 
+    # ↓ in the query box goes to the results (the list handles ↓ itself once there)
+    BINDINGS = [Binding("down", "to_results", "Results", show=False)]
+
     @dataclass
     class QueryChanged(Message):
         query: str
@@ -95,6 +99,9 @@ class SearchPane(Vertical):
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.action_to_results()
+
+    def action_to_results(self) -> None:
         results = self.query_one("#results", OptionList)
         if results.option_count:
             results.focus()
