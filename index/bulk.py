@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
-from whoosh.matching import FilterMatcher, WrappingMatcher
+from whoosh.matching import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25FScorer
 from whoosh.util.numeric import byte_to_length
@@ -316,8 +316,6 @@ def _by_whoosh(searcher: Any, q: wq.Query, total: int) -> Scored:
     for leaf, offset in searcher.leaf_searchers():
         matcher = q.matcher(leaf, context)
         ids, scores = _walk(matcher)
-        if isinstance(matcher, WrappingMatcher) and not len(ids):
-            continue
         result.matched[ids + offset] = True
         result.scores[ids + offset] = scores
     return result

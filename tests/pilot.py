@@ -1,4 +1,5 @@
-"""What the Pilot flow tests share: waiting for a condition, picking messages by type."""
+"""What the Pilot flow tests share: waiting for a condition, picking messages by type,
+typing a query and waiting for its results."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from collections.abc import Callable
 
 from textual.message import Message
 from textual.pilot import Pilot
+
+from explorer.app import ExplorerApp
+from explorer.screens.main import MainScreen
 
 
 async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: float = 20) -> None:
@@ -18,3 +22,15 @@ async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], seconds: f
 
 def of_type(messages: list[Message], kind: type) -> list:  # type: ignore[type-arg]
     return [m for m in messages if isinstance(m, kind)]
+
+
+async def searched(pilot: Pilot[None], query: str) -> MainScreen:
+    """Once the index is ready, type `query` into the search box; wait for its results."""
+    app = pilot.app
+    assert isinstance(app, ExplorerApp)
+    await wait_for(pilot, lambda: app.main is not None and app.main.ready)
+    main = app.main
+    assert main is not None
+    await pilot.press(*query)
+    await wait_for(pilot, lambda: main.last_result is not None and main.last_result.query == query)
+    return main

@@ -21,7 +21,7 @@ from explorer.widgets.article_pane import ArticlePane
 from explorer.widgets.search_pane import SearchPane
 from explorer.widgets.timeline import Timeline
 from index import BUNDLED_CORPUS, Facets, SearchResult
-from tests.pilot import of_type, wait_for
+from tests.pilot import of_type, searched, wait_for
 
 
 @pytest.fixture()
@@ -54,10 +54,7 @@ async def test_typing_updates_results_from_several_outlets(app: ExplorerApp) -> 
 
 async def test_down_from_the_query_box_goes_to_the_results(app: ExplorerApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        main = await ready(pilot)
-        await pilot.press(*"closed")
-        await wait_for(pilot, lambda: main.last_result is not None
-                       and main.last_result.query == "closed")  # fmt: skip
+        main = await searched(pilot, "closed")
         await pilot.press("down")
         await pilot.pause()
         results = main.query_one("#results", OptionList)
@@ -80,10 +77,7 @@ async def test_the_loaded_listing_is_left_out_of_later_collections(app: Explorer
 async def test_open_article_and_jump_between_matches(app: ExplorerApp) -> None:
     messages: list[Message] = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
-        main = await ready(pilot)
-        await pilot.press(*"closed")
-        await wait_for(pilot, lambda: main.last_result is not None
-                       and main.last_result.query == "closed")  # fmt: skip
+        await searched(pilot, "closed")
         await pilot.press("enter", "enter")
         await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.Opened)))
         view = of_type(messages, MainScreen.Opened)[-1].view
@@ -159,10 +153,7 @@ async def test_timeline_shows_every_outlet_and_opens_a_mark(app: ExplorerApp) ->
 
 async def test_query_errors_appear_inline(app: ExplorerApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
-        main = await ready(pilot)
-        await pilot.press(*'"closed mod')
-        await wait_for(pilot, lambda: main.last_result is not None
-                       and main.last_result.query == '"closed mod')  # fmt: skip
+        main = await searched(pilot, '"closed mod')
         notice = pilot.app.screen.query_one("#query-notice", Static)
         assert notice.has_class("-visible")
         assert "unclosed quote" in str(notice.render())
@@ -172,10 +163,7 @@ async def test_query_errors_appear_inline(app: ExplorerApp) -> None:
 async def test_o_narrows_to_the_outlet_being_read(app: ExplorerApp) -> None:
     messages: list[Message] = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
-        main = await ready(pilot)
-        await pilot.press(*"meta")
-        await wait_for(pilot, lambda: main.last_result is not None
-                       and main.last_result.query == "meta")  # fmt: skip
+        main = await searched(pilot, "meta")
         await pilot.press("enter", "enter")
         await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.Opened)))
         outlet = of_type(messages, MainScreen.Opened)[-1].view.article.outlet
@@ -223,10 +211,7 @@ async def test_untrusted_article_text_is_shown_literally(tmp_path: Path) -> None
     app = make_app(corpus, tmp_path / "ix")
     messages: list[Message] = []
     async with app.run_test(size=(120, 30), message_hook=messages.append) as pilot:
-        main = await ready(pilot)
-        await pilot.press(*"hostile")
-        await wait_for(pilot, lambda: main.last_result is not None
-                       and main.last_result.query == "hostile")  # fmt: skip
+        await searched(pilot, "hostile")
         await pilot.press("enter", "enter")
         await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.Opened)))
         await pilot.pause()

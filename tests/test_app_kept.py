@@ -10,28 +10,15 @@ from pathlib import Path
 
 import pytest
 from textual.message import Message
-from textual.pilot import Pilot
 from textual.widgets import Input
 
 from explorer import make_app
-from explorer.app import ExplorerApp
 from explorer.config import Config
 from explorer.kept import KeptApp
 from explorer.screens.main import MainScreen
 from explorer.screens.saved import ExportScreen, NoteScreen, NotesScreen
 from index import BUNDLED_CORPUS, State
-from tests.pilot import of_type, wait_for
-
-
-async def searched(pilot: Pilot[None], query: str) -> MainScreen:
-    app = pilot.app
-    assert isinstance(app, ExplorerApp)
-    await wait_for(pilot, lambda: app.main is not None and app.main.ready)
-    main = app.main
-    assert main is not None
-    await pilot.press(*query)
-    await wait_for(pilot, lambda: main.last_result is not None and main.last_result.query == query)
-    return main
+from tests.pilot import of_type, searched, wait_for
 
 
 @pytest.fixture()
