@@ -41,6 +41,9 @@ FILE = "analysis.sqlite"
 PARALLEL_FROM = 64  # articles; fewer are analysed in this process
 _CHUNK = 16
 _BATCH = 256  # records `Pending` writes per transaction (brief locks for readers)
+# meta key: the Whoosh commit (generation number) whose articles the cache holds, all
+# and only them; a build that committed nothing finds it current and reads no ids
+_IN_LINE_WITH = "index_generation"
 
 
 @cache
@@ -85,6 +88,7 @@ def _open_for_writing(path: Path) -> sqlite3.Connection:
     if row is None or row[0] != current:
         with conn:
             conn.execute("DELETE FROM facts")
+            conn.execute(f"DELETE FROM meta WHERE key = '{_IN_LINE_WITH}'")
             conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)", (current,)
             )
@@ -110,6 +114,8 @@ class Pending:
         self._batch: list[tuple[str, str]] = []
         try:
             self._conn: sqlite3.Connection | None = _open_for_writing(generation / FILE)
+            with self._conn:  # records of a commit to come: no longer in line with one
+                self._conn.execute("DELETE FROM meta WHERE key = ?", (_IN_LINE_WITH,))
         except (sqlite3.Error, OSError):
             self._conn = None
 
@@ -186,6 +192,10 @@ def update(
     except (sqlite3.Error, OSError):
         return 0  # no cache (a read-only or full disk): the analyses work it out when asked
     try:
+        committed = str(ix.latest_generation())
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (_IN_LINE_WITH,)).fetchone()
+        if row is not None and row[0] == committed:
+            return 0
         cached = {row[0] for row in conn.execute("SELECT id FROM facts")}
         with ix.searcher() as searcher:
             reader = searcher.reader()
@@ -218,6 +228,9 @@ def update(
             conn.executemany(
                 "INSERT OR REPLACE INTO facts (id, data) VALUES (?, ?)",
                 [(aid, data) for aid, data in zip(missing, records, strict=True) if data],
+            )
+            conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (_IN_LINE_WITH, committed)
             )
         progress(BuildProgress("analysing", len(articles), len(articles)))
         return len(articles)

@@ -26,7 +26,16 @@ from whoosh.filedb.filestore import FileStorage
 from index import commit_lengths as _commit_lengths  # noqa: F401  (a faster flush, at import)
 from index import schema as sf
 from index import store
-from index.changes import changed, existing, ids_of, load_indexed, relative, save_indexed, under
+from index.changes import (
+    changed,
+    existing,
+    ids_of,
+    load_indexed,
+    relative,
+    relative_names,
+    save_indexed,
+    under,
+)
 from index.codec import article_to_dict
 from index.corpus import manifest_problem, read_file, walk_names
 from index.errors import CorpusError, ExplorerError
@@ -253,7 +262,7 @@ def _update(
     indexed = load_indexed(generation, ix) or existing(ix, previous.signatures)
     files, unlisted = walk_names(corpus)
     prefix = f"{root}{os.sep}"
-    seen = {relative(root, path, prefix): path for path in files}
+    seen = relative_names(root, prefix, files)
     hidden = [relative(root, folder, prefix) for folder in unlisted]
     report(BuildProgress("scanning", 0, len(seen)))
     unreadable: list[Skipped] = []

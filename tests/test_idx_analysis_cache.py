@@ -312,3 +312,23 @@ def test_a_build_killed_after_readers_sent_facts_leaves_a_cache_that_fits(
     assert all(f is not None for f in cache.load(generation, articles))
     library.build(workers=1)
     assert cached_ids(library) == {a.id for a in articles}  # the stray record dropped
+
+
+def test_a_build_killed_before_the_analysis_is_analysed_by_the_next(
+    tmp_path: Path, counted: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = Library(write_corpus(tmp_path / "c"), tmp_path / "ix")
+
+    def killed(*_args: Any, **_kw: Any) -> int:
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "update", killed)
+        with pytest.raises(KeyboardInterrupt):
+            library.build(workers=1)
+    assert counted["n"] == 0  # the index is committed, its analysis is not
+    library.build(workers=1)  # nothing changed on disk
+    assert counted["n"] == 3
+    assert cached_ids(library) == {a.id for a in library.articles()}
+    library.build(workers=1)
+    assert counted["n"] == 3  # in line with the index now: nothing read again

@@ -38,11 +38,38 @@ def test_the_sidecar_names_every_indexed_file_and_article(corpus: Path, tmp_path
     library.build()
     data = store.read_json(sidecar(library))
     assert sorted(data["files"]) == ["ferry.txt", "sub/bus.txt", "tram.txt"]
-    ids = sorted(aid for _sig, held in data["files"].values() for aid in held)
-    assert ids == sorted(a.id for a in library.articles())
+    assert data["counts"] == [1, 1, 1] and len(data["signatures"]) == 3
+    by_file = {a.file: a.id for a in library.articles()}
+    assert data["ids"] == [by_file[file] for file in data["files"]]  # in the files' order
 
 
-@pytest.mark.parametrize("damage", ["missing", "garbage", "stale"])
+def test_a_file_with_several_articles_keeps_their_ids_together(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "corpus"
+    lines = [f'{{"title": "Item {n}", "text": "Harbour item number {n} of the feed."}}'
+             for n in range(3)]  # fmt: skip
+    txt(root / "feed.jsonl", "\n".join(lines))
+    txt(root / "tram.txt", "The council voted to expand the tram network after a long debate.")
+    library = Library(root, tmp_path / "ix")
+    library.build()
+    data = store.read_json(sidecar(library))
+    counts = dict(zip(data["files"], data["counts"], strict=True))
+    assert counts == {"feed.jsonl": 3, "tram.txt": 1}
+    txt(root / "tram.txt", "Trams will run all night at weekends from May, the council said.")
+
+    def no_columns(*_args: object) -> None:
+        raise AssertionError("the index's columns were read: the sidecar was not believed")
+
+    monkeypatch.setattr("index.builder.existing", no_columns)
+    summary = library.build()  # only tram.txt is read again
+    assert (summary.indexed, summary.unchanged, summary.removed) == (1, 3, 0)
+    assert len(library.articles()) == 4
+
+
+@pytest.mark.parametrize(
+    "damage", ["missing", "garbage", "stale", "older layout", "short column", "id twice"]
+)
 def test_a_missing_damaged_or_stale_sidecar_is_not_believed(
     corpus: Path, tmp_path: Path, damage: str
 ) -> None:
@@ -56,8 +83,17 @@ def test_a_missing_damaged_or_stale_sidecar_is_not_believed(
         sidecar(library).unlink()
     elif damage == "garbage":
         sidecar(library).write_text("{not json", encoding="utf-8")
-    else:
+    elif damage == "stale":
         sidecar(library).write_bytes(old)  # says bus.txt is indexed, and ferry's old text
+    else:
+        data = store.read_json(sidecar(library))
+        if damage == "older layout":
+            data["layout"] = 1
+        elif damage == "short column":
+            data["signatures"].pop()
+        else:
+            data["ids"][1] = data["ids"][0]
+        store.write_json_atomic(sidecar(library), data)
     txt(corpus / "tram.txt", "Trams will run all night at weekends from May, the council said.")
     summary = library.build()
     assert (summary.indexed, summary.unchanged, summary.removed) == (1, 1, 0)
