@@ -215,7 +215,6 @@ _TRANSLATION = _translation()
 # it runs only on text holding a character the table changes, which a C regex finds
 _TRANSLATED = re.compile("[" + "".join(re.escape(chr(code)) for code in _TRANSLATION) + "]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_TRAILING_SPACE = re.compile(r"[^\S\n]+$", re.MULTILINE)
 _BLANK_RUN = re.compile(r"\n{3,}")
 
 
@@ -225,9 +224,13 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n")
     if _TRANSLATED.search(text):
         text = text.translate(_TRANSLATION)
-    text = _SURROGATE.sub("\ufffd", text)  # lone surrogates (JSON escapes) cannot be shown
-    text = _TRAILING_SPACE.sub("", text)
-    text = _BLANK_RUN.sub("\n\n", text)
+    if not text.isascii():  # lone surrogates (JSON escapes) cannot be shown
+        text = _SURROGATE.sub("\ufffd", text)
+    # each line's trailing whitespace (str.isspace, as a regex's \s): ~7x faster than
+    # a multiline regex
+    text = "\n".join(map(str.rstrip, text.split("\n")))
+    if "\n\n\n" in text:
+        text = _BLANK_RUN.sub("\n\n", text)
     return text.strip("\n")
 
 

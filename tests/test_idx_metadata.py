@@ -56,6 +56,12 @@ def test_dates_written_in_text_in_several_languages() -> None:
     ]
     assert values(infer_from_text("Stand: 15.07.2025"), "date") == ["2025-07-15"]
     assert values(infer_from_text("No date here at all."), "date") == []
+    # a word that is no month in the month's place is passed over, not taken for one
+    assert values(infer_from_text("Mayday 5, 2025 came first. Sept. 5 2025"), "date") == [
+        "2025-09-05"
+    ]
+    assert values(infer_from_text("Updated: 15TH jänner 2025"), "date") == ["2025-01-15"]
+    assert values(infer_from_text("el 3 de septiembre de 2024"), "date") == ["2024-09-03"]
 
 
 def test_bylines() -> None:

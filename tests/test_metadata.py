@@ -74,6 +74,14 @@ def test_outlet_from_the_registrable_host() -> None:
     assert outlet_from_host("https://kizaemonruihayato.beamstart.com/news/x") == "beamstart.com"
     assert outlet_from_host("https://news.bbc.co.uk/x") == "bbc.co.uk"
     assert outlet_from_host("https://WWW.Example.ORG./x") == "example.org"
+    assert outlet_from_host("https://someone.blogspot.com/x") == "someone.blogspot.com"
+    assert outlet_from_host("https://city.kawasaki.jp/x") == "city.kawasaki.jp"  # an exception
+    # punycode is looked up as the name it stands for, and kept as written: a Unicode
+    # name can pass for another site's
+    assert outlet_from_host("https://news.xn--h1aax.xn--p1ai/x") == "xn--h1aax.xn--p1ai"
+    assert outlet_from_host("https://xn--80ak6aa92e.com/x") == "xn--80ak6aa92e.com"
+    assert outlet_from_host("https://a.b.xn--p1ai/x") == "b.xn--p1ai"
+    assert outlet_from_host("https://xn--zz.example/x") == "xn--zz.example"  # not punycode
     for bad in ("not a url", "http://localhost/x", "http://192.168.0.1/x", "http://[::1]/x", ""):
         assert outlet_from_host(bad) is None
     found = infer_from_url("https://www.imp.news/business/x")
