@@ -7,11 +7,13 @@ tokeniser, never from markup, so every span is exactly what the reader sees.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import compress
 from operator import methodcaller
+from typing import NamedTuple
 
 from index.models import Fragment, Span
 from index.query import HighlightTerms
@@ -22,6 +24,7 @@ MAX_FRAGMENTS = 3
 _LEAD = 60  # characters of context before the first match of a fragment
 _MAX_ANCHORS = 200  # matches tried as the start of a fragment
 _TEXTS_KEPT = 256  # texts whose distinct words are kept (see _vocabulary)
+_STEMS_RESPELL = frozenset({"ru"})  # stemmers that may change a word's first letter
 WORD = re.compile(r"[^\W_]+")  # a word as index.tokens cuts them (letters and digits)
 
 
@@ -29,9 +32,9 @@ def match_spans(text: str, terms: HighlightTerms, language: str | None) -> tuple
     """Every span of `text` the terms match, in order, overlapping ones merged."""
     if not terms:
         return ()
-    cjk, words, folded = _vocabulary(text)
-    chosen = _chosen(words, folded, terms, language or "")
-    if not cjk:
+    vocabulary = _vocabulary(text)
+    chosen = _chosen(vocabulary, terms, language or "")
+    if not vocabulary.cjk:
         return _merged(sorted(span for word in chosen for span in _whole_words(text, word)))
     # Words outside CJK runs as word_tokens cuts them; a CJK term (a character or a
     # bigram) matches wherever it occurs, overlapping occurrences included.
@@ -43,13 +46,23 @@ def match_spans(text: str, terms: HighlightTerms, language: str | None) -> tuple
     return _merged(sorted(spans))
 
 
+class _Vocabulary(NamedTuple):
+    cjk: bool  # the text holds CJK
+    words: tuple[str, ...]  # its distinct words as written
+    folded: tuple[str, ...]  # each of them folded
+    distinct: tuple[str, ...]  # the distinct folded words
+    initials: tuple[str, ...]  # the first letter of each of those, without its accent
+
+
 @lru_cache(maxsize=_TEXTS_KEPT)
-def _vocabulary(text: str) -> tuple[bool, tuple[str, ...], tuple[str, ...]]:
-    """Whether the text holds CJK, its distinct words as written, and each folded.
-    Kept for the texts seen last: the next keystroke's hits are mostly the same."""
+def _vocabulary(text: str) -> _Vocabulary:
+    """The words of a text, kept for the texts seen last: the next keystroke's hits are
+    mostly the same."""
     cjk = has_cjk(text)
     words = tuple(set((NON_CJK_WORD if cjk else WORD).findall(text)))
-    return cjk, words, tuple(map(fold, words))
+    folded = tuple(map(fold, words))
+    distinct = tuple(set(folded))
+    return _Vocabulary(cjk, words, folded, distinct, tuple(map(_initial, distinct)))
 
 
 def _whole_words(text: str, word: str) -> Iterator[tuple[int, int]]:
@@ -64,12 +77,10 @@ def _whole_words(text: str, word: str) -> Iterator[tuple[int, int]]:
         at = text.find(word, after)
 
 
-def _chosen(
-    words: tuple[str, ...], folded: tuple[str, ...], terms: HighlightTerms, language: str
-) -> set[str]:
+def _chosen(vocabulary: _Vocabulary, terms: HighlightTerms, language: str) -> set[str]:
     """The distinct words as written that the terms match. Set operations and `map`
     over the words, so the per-word work runs in C, not in a Python loop."""
-    distinct = list(set(folded))
+    distinct: Iterable[str] = vocabulary.distinct
     hits = set(terms.exact.intersection(distinct))
     if terms.prefixes:
         prefixes = tuple(terms.prefixes)
@@ -78,10 +89,23 @@ def _chosen(
         hits.update(filter(pattern.fullmatch, distinct))
     stems = dict(terms.stems).get(language)
     if stems and language:
-        hits.update(compress(distinct, map(stems.__contains__, stems_of(language, distinct))))
+        # Snowball stemmers rewrite endings, and accents, never a word's first letter:
+        # only the words starting with a stem's first letter can have that stem, and
+        # stemming the rest (~30 µs a word, a text's whole vocabulary) is spared.
+        # Not Russian: Whoosh's stemmer spells a Latin word's stem in Cyrillic.
+        initials = set(map(_initial, stems))
+        if "" not in initials and language not in _STEMS_RESPELL:
+            distinct = compress(distinct, map(initials.__contains__, vocabulary.initials))
+        candidates = list(distinct)
+        hits.update(compress(candidates, map(stems.__contains__, stems_of(language, candidates))))
     if not hits:
         return set()
-    return set(compress(words, map(hits.__contains__, folded)))
+    return set(compress(vocabulary.words, map(hits.__contains__, vocabulary.folded)))
+
+
+def _initial(word: str) -> str:
+    """A word's first letter without its accent ("é" -> "e"); "" for an empty word."""
+    return unicodedata.normalize("NFD", word[:1])[:1]
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
