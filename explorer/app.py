@@ -141,7 +141,9 @@ class ExplorerApp(KeptApp):
 
     def on_ready(self) -> None:
         """The first frame is painted: now the index is opened (and updated), the last
-        query comes back, and what the first frame does not show is mounted."""
+        query comes back, the corpus goes in the recent list (a write to the saved
+        state), and what the first frame does not show is mounted."""
+        self.remember_corpus()  # reads the corpus's last query, too
         self.restore_query()
         self.start_build()
         if self.main is not None:

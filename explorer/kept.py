@@ -93,8 +93,8 @@ class KeptApp(App[None]):
         return self._state
 
     def restore(self) -> None:
-        """At start: key overrides, the remembered theme (else the config's), the corpus
-        in the recent list."""
+        """Before the first frame: key overrides, the remembered theme (else the
+        config's)."""
         for problem in self.config.problems:  # also said on stderr, hidden by the app
             self.notify(problem.removeprefix("explorer: "), severity="warning", timeout=12,
                         markup=False)  # fmt: skip
@@ -113,7 +113,6 @@ class KeptApp(App[None]):
         elif theme:
             self.notify(f"config: no theme named {theme!r}; see Ctrl+P, Change theme",
                         severity="warning", markup=False)  # fmt: skip
-        self.remember_corpus()
 
     def remember_corpus(self) -> None:
         if self.state is not None:
