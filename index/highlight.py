@@ -11,7 +11,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import compress
+from itertools import compress, filterfalse
 from operator import methodcaller
 from typing import NamedTuple
 
@@ -33,7 +33,7 @@ def match_spans(text: str, terms: HighlightTerms, language: str | None) -> tuple
     if not terms:
         return ()
     vocabulary = _vocabulary(text)
-    chosen = _chosen(vocabulary, terms, language or "")
+    chosen = _chosen(text, vocabulary, terms, language or "")
     if not vocabulary.cjk:
         return _merged(sorted(span for word in chosen for span in _whole_words(text, word)))
     # Words outside CJK runs as word_tokens cuts them; a CJK term (a character or a
@@ -51,7 +51,6 @@ class _Vocabulary(NamedTuple):
     words: tuple[str, ...]  # its distinct words as written
     folded: tuple[str, ...]  # each of them folded
     distinct: tuple[str, ...]  # the distinct folded words
-    initials: tuple[str, ...]  # the first letter of each of those, without its accent
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)
@@ -59,10 +58,17 @@ def _vocabulary(text: str) -> _Vocabulary:
     """The words of a text, kept for the texts seen last: the next keystroke's hits are
     mostly the same."""
     cjk = has_cjk(text)
-    words = tuple(set((NON_CJK_WORD if cjk else WORD).findall(text)))
-    folded = tuple(map(fold, words))
-    distinct = tuple(set(folded))
-    return _Vocabulary(cjk, words, folded, distinct, tuple(map(_initial, distinct)))
+    found = set((NON_CJK_WORD if cjk else WORD).findall(text))
+    # folding an ASCII word is lowering it (NFKC leaves it as it is), done in C
+    plain, other = tuple(filter(str.isascii, found)), tuple(filterfalse(str.isascii, found))
+    folded = (*map(str.lower, plain), *map(fold, other))
+    return _Vocabulary(cjk, plain + other, folded, tuple(set(folded)))
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _initials(text: str) -> tuple[str, ...]:
+    """The first letter, without its accent, of each of the text's distinct folded words."""
+    return tuple(map(_initial, _vocabulary(text).distinct))
 
 
 def _whole_words(text: str, word: str) -> Iterator[tuple[int, int]]:
@@ -77,7 +83,7 @@ def _whole_words(text: str, word: str) -> Iterator[tuple[int, int]]:
         at = text.find(word, after)
 
 
-def _chosen(vocabulary: _Vocabulary, terms: HighlightTerms, language: str) -> set[str]:
+def _chosen(text: str, vocabulary: _Vocabulary, terms: HighlightTerms, language: str) -> set[str]:
     """The distinct words as written that the terms match. Set operations and `map`
     over the words, so the per-word work runs in C, not in a Python loop."""
     distinct: Iterable[str] = vocabulary.distinct
@@ -95,7 +101,7 @@ def _chosen(vocabulary: _Vocabulary, terms: HighlightTerms, language: str) -> se
         # Not Russian: Whoosh's stemmer spells a Latin word's stem in Cyrillic.
         initials = set(map(_initial, stems))
         if "" not in initials and language not in _STEMS_RESPELL:
-            distinct = compress(distinct, map(initials.__contains__, vocabulary.initials))
+            distinct = compress(distinct, map(initials.__contains__, _initials(text)))
         candidates = list(distinct)
         hits.update(compress(candidates, map(stems.__contains__, stems_of(language, candidates))))
     if not hits:
@@ -105,7 +111,8 @@ def _chosen(vocabulary: _Vocabulary, terms: HighlightTerms, language: str) -> se
 
 def _initial(word: str) -> str:
     """A word's first letter without its accent ("é" -> "e"); "" for an empty word."""
-    return unicodedata.normalize("NFD", word[:1])[:1]
+    first = word[:1]
+    return first if first.isascii() else unicodedata.normalize("NFD", first)[:1]
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
