@@ -179,11 +179,15 @@ def update(
     report: Callable[[BuildProgress], None] | None = None,
     workers: int = 1,
     present_ids: frozenset[str] | None = None,
+    since: tuple[int, frozenset[str]] | None = None,
 ) -> int:
     """Bring the cache of `generation` in line with its committed Whoosh index `ix`:
     analyse the articles it lacks, drop those the index no longer has. `present_ids`
     (every id the index holds, when the caller knows them) spares reading the id of
-    every document. Returns how many articles were analysed."""
+    every document; `since` (the index's commit before this build and the ids it held),
+    where the cache was in line with that commit, spares reading every cached id: only
+    the ids added and removed since are looked at. Returns how many articles were
+    analysed."""
     from index.codec import article_from_dict
 
     progress = report or (lambda _p: None)
@@ -196,20 +200,28 @@ def update(
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (_IN_LINE_WITH,)).fetchone()
         if row is not None and row[0] == committed:
             return 0
-        cached = {row[0] for row in conn.execute("SELECT id FROM facts")}
+        stale: Collection[str]
         with ix.searcher() as searcher:
             reader = searcher.reader()
-            if present_ids is not None:
-                present: Collection[str] = present_ids
-                missing = sorted(aid for aid in present_ids if aid not in cached)
+            if since is not None and present_ids is not None and row == (str(since[0]),):
+                # in line with the commit before this build: only what changed since
+                added = present_ids - since[1]
+                missing = sorted(added - _cached_of(conn, added))
+                stale = since[1] - present_ids
+                numbers = [searcher.document_number(**{sf.ID_FIELD: aid}) for aid in missing]
+            elif present_ids is not None:
+                cached = {row[0] for row in conn.execute("SELECT id FROM facts")}
+                missing = sorted(present_ids - cached)
+                stale = cached - present_ids
                 numbers = [searcher.document_number(**{sf.ID_FIELD: aid}) for aid in missing]
             else:
+                cached = {row[0] for row in conn.execute("SELECT id FROM facts")}
                 by_id: dict[str, int] = {}
                 if reader.doc_count():  # an empty index has no columns to read
                     ids = reader.column_reader(sf.ID_FIELD)
                     by_id = {ids[docnum]: docnum for docnum in reader.all_doc_ids()}
-                present = by_id
                 missing = sorted(aid for aid in by_id if aid not in cached)
+                stale = [aid for aid in cached if aid not in by_id]
                 numbers = [by_id[aid] for aid in missing]
             articles = [
                 article_from_dict(json.loads(reader.stored_fields(number)[sf.ARTICLE]))
@@ -221,10 +233,9 @@ def update(
             ]
         progress(BuildProgress("analysing", 0, len(articles)))
         records = _analyse(articles, workers, progress)
-        stale = [(aid,) for aid in cached if aid not in present]
         with conn:
-            conn.executemany("DELETE FROM facts WHERE id = ?", stale)
-            conn.executemany("DELETE FROM embeddings WHERE id = ?", stale)
+            conn.executemany("DELETE FROM facts WHERE id = ?", [(aid,) for aid in stale])
+            conn.executemany("DELETE FROM embeddings WHERE id = ?", [(aid,) for aid in stale])
             conn.executemany(
                 "INSERT OR REPLACE INTO facts (id, data) VALUES (?, ?)",
                 [(aid, data) for aid, data in zip(missing, records, strict=True) if data],
@@ -238,6 +249,19 @@ def update(
         return 0
     finally:
         conn.close()
+
+
+def _cached_of(conn: sqlite3.Connection, ids: Collection[str]) -> set[str]:
+    """Those of `ids` the cache holds a record of."""
+    found: set[str] = set()
+    wanted = list(ids)
+    for start in range(0, len(wanted), 500):  # under SQLite's limit of bound parameters
+        chunk = wanted[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(row[0] for row in conn.execute(
+            f"SELECT id FROM facts WHERE id IN ({marks})", chunk
+        ))  # fmt: skip
+    return found
 
 
 def load(generation: Path | None, articles: Sequence[Article]) -> list[Facts | None]:

@@ -211,14 +211,15 @@ def build(
             # a rebuild killed half way leaves a generation nobody points to
             store.remove_stale_generations(index_dir, generation)
         try:
-            summary, signatures, present = _update(
+            before = ix.latest_generation()
+            summary, signatures, present, held = _update(
                 corpus, root, ix, report, workers, previous, generation
             )
             # the per-article analysis the reader processes left out, beside the
             # committed index
             from index import analysis_cache
 
-            analysis_cache.update(generation, ix, report, workers, present)
+            analysis_cache.update(generation, ix, report, workers, present, (before, held))
         finally:
             ix.close()
         store.write_json_atomic(
@@ -254,9 +255,9 @@ def _update(
     workers: int,
     previous: _Report,
     generation: Path,
-) -> tuple[BuildSummary, dict[str, str], frozenset[str]]:
-    """The build's summary, the signatures of files updated entry by entry, and the ids
-    of every article the index now holds."""
+) -> tuple[BuildSummary, dict[str, str], frozenset[str], frozenset[str]]:
+    """The build's summary, the signatures of files updated entry by entry, the ids
+    of every article the index now holds and of those it held before."""
     report(BuildProgress("scanning", 0, 0))
     manifest, problem = manifest_problem(root)
     indexed = load_indexed(generation, ix) or existing(ix, previous.signatures)
@@ -366,6 +367,7 @@ def _update(
         ),
         signatures,
         frozenset(kept_owner),
+        frozenset(indexed.owners),
     )
 
 

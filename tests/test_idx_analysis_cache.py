@@ -332,3 +332,20 @@ def test_a_build_killed_before_the_analysis_is_analysed_by_the_next(
     assert cached_ids(library) == {a.id for a in library.articles()}
     library.build(workers=1)
     assert counted["n"] == 3  # in line with the index now: nothing read again
+
+
+def test_a_cache_not_in_line_with_the_last_commit_is_checked_whole(
+    tmp_path: Path, counted: dict[str, int]
+) -> None:
+    corpus = write_corpus(tmp_path / "c")
+    library = Library(corpus, tmp_path / "ix")
+    library.build(workers=1)
+    lost = library.articles()[0]
+    with sqlite3.connect(cache_file(library)) as conn:  # a record lost, the commit unknown
+        conn.execute("DELETE FROM facts WHERE id = ?", (lost.id,))
+        conn.execute("DELETE FROM meta WHERE key = 'index_generation'")
+    changed = corpus / "coast-daily.md"
+    changed.write_text(changed.read_text("utf-8") + "\nA later paragraph was added.\n", "utf-8")
+    library.build(workers=1)
+    assert cached_ids(library) == {a.id for a in library.articles()}
+    assert counted["n"] == 3 + (2 if lost.file != "coast-daily.md" else 1)
