@@ -41,8 +41,8 @@ FILE = "analysis.sqlite"
 PARALLEL_FROM = 64  # articles; fewer are analysed in this process
 _CHUNK = 16
 _BATCH = 256  # records `Pending` writes per transaction (brief locks for readers)
-# meta key: the Whoosh commit (generation number) whose articles the cache holds, all
-# and only them; a build that committed nothing finds it current and reads no ids
+# meta key: the Whoosh commit (generation number) the cache was last brought in line
+# with; a build that committed nothing finds it current and reads no ids
 _IN_LINE_WITH = "index_generation"
 
 
@@ -88,7 +88,7 @@ def _open_for_writing(path: Path) -> sqlite3.Connection:
     if row is None or row[0] != current:
         with conn:
             conn.execute("DELETE FROM facts")
-            conn.execute(f"DELETE FROM meta WHERE key = '{_IN_LINE_WITH}'")
+            conn.execute("DELETE FROM meta WHERE key = ?", (_IN_LINE_WITH,))
             conn.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('fingerprint', ?)", (current,)
             )

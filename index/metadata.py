@@ -70,7 +70,7 @@ MONTHS = {
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _TEXT_DATE_PATTERNS = (
     # July 15, 2025 / Jul. 15 2025: any word in the month's place, a month name checked
-    # after (`_month_first`); the names as alternatives cost ~300 µs an article
+    # after (`_names_a_month`); the names as alternatives cost ~300 µs an article
     re.compile(r"\b(?P<month>[^\W\d_]{3,10})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
                r"(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE),
     # 15 July 2025 / 15. Juli 2025 / 15 juillet 2025

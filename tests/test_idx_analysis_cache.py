@@ -70,6 +70,10 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     return calls
 
 
+def add_a_paragraph(path: Path) -> None:
+    path.write_text(path.read_text("utf-8") + "\nA later paragraph was added.\n", "utf-8")
+
+
 def cached_ids(library: Library) -> set[str]:
     generation = next(library.index_dir.glob("g-*"))
     with sqlite3.connect(generation / cache.FILE) as conn:
@@ -98,8 +102,7 @@ def test_an_incremental_build_analyses_only_what_changed_and_prunes(
     library = Library(corpus, tmp_path / "ix")
     library.build(workers=1)
     before = {a.file: a.id for a in library.articles()}
-    changed = corpus / "coast-daily.md"
-    changed.write_text(changed.read_text("utf-8") + "\nA later paragraph was added.\n", "utf-8")
+    add_a_paragraph(corpus / "coast-daily.md")
     library.build(workers=1)
     assert counted["n"] == 4
     now = {a.file: a.id for a in library.articles()}
@@ -270,8 +273,7 @@ def test_reader_processes_work_out_the_facts_while_the_index_is_written(
         assert records[article.id] == json.loads(cache.facts_json(article))
         assert records[article.id]["m"]
     # one file changed: its new version is analysed by a reader, the old one dropped
-    changed = corpus / "coast-daily.md"
-    changed.write_text(changed.read_text("utf-8") + "\nA later paragraph was added.\n", "utf-8")
+    add_a_paragraph(corpus / "coast-daily.md")
     seen.clear()
     assert library.build(progress=seen.append, workers=2).indexed == 1
     assert _left_to_the_phase(seen) == 0
@@ -344,8 +346,7 @@ def test_a_cache_not_in_line_with_the_last_commit_is_checked_whole(
     with sqlite3.connect(cache_file(library)) as conn:  # a record lost, the commit unknown
         conn.execute("DELETE FROM facts WHERE id = ?", (lost.id,))
         conn.execute("DELETE FROM meta WHERE key = 'index_generation'")
-    changed = corpus / "coast-daily.md"
-    changed.write_text(changed.read_text("utf-8") + "\nA later paragraph was added.\n", "utf-8")
+    add_a_paragraph(corpus / "coast-daily.md")
     library.build(workers=1)
     assert cached_ids(library) == {a.id for a in library.articles()}
     assert counted["n"] == 3 + (2 if lost.file != "coast-daily.md" else 1)
