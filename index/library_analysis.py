@@ -8,7 +8,7 @@ an answer is kept only if the index did not change while it was worked out.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,27 +32,39 @@ class Analyses:
     def articles(self, *, text: bool = True) -> tuple[Article, ...]:
         raise NotImplementedError
 
-    def _analysis_input(self) -> tuple[tuple[Article, ...], list[Facts]]:
-        """Every article with its facts: from the analysis cache built with the index,
-        worked out now for any article the cache lacks. Computed outside the lock,
-        so searches go on meanwhile."""
+    def _analysis_input(
+        self, among: Collection[str] | None = None
+    ) -> tuple[tuple[Article, ...], list[Facts]]:
+        """Every article (or those whose id is in `among`) with its facts: from the
+        analysis cache built with the index, worked out now for any article the cache
+        lacks. Computed outside the lock, so searches go on meanwhile."""
         from index import analysis_cache
         from index.analysis.facts import facts_for
 
         with self._lock:
             self._open()
-            if self._analysed is not None:
-                return self._analysed
+            analysed = self._analysed
             generation = self._generation
-        articles = self.articles()
-        facts = facts_for(articles, analysis_cache.load(generation, articles))
-        with self._lock:
-            if generation == self._generation:
-                self._analysed = (articles, facts)
-        return articles, facts
+        if analysed is None:
+            articles = self.articles()
+            facts = facts_for(articles, analysis_cache.load(generation, articles))
+            analysed = (articles, facts)
+            with self._lock:
+                if generation == self._generation:
+                    self._analysed = analysed
+        if among is None:
+            return analysed
+        wanted = set(among)
+        kept = [(a, f) for a, f in zip(*analysed, strict=True) if a.id in wanted]
+        return tuple(a for a, _ in kept), [f for _, f in kept]
 
-    def _answer(self, name: str, key: str, compute: Callable[[], Any]) -> Any:
-        """An analysis' answer, worked out once per searcher (outside the lock)."""
+    def _answer(
+        self, name: str, key: str, compute: Callable[[], Any], among: Collection[str] | None
+    ) -> Any:
+        """An analysis' answer, worked out once per searcher (outside the lock); the
+        answer for some of the articles (`among`) is worked out at each call."""
+        if among is not None:
+            return compute()
         with self._lock:
             self._open()
             generation = self._generation
@@ -65,27 +77,29 @@ class Analyses:
         return value
 
     def frames(
-        self, lexicon: Path | str | None = None
+        self, lexicon: Path | str | None = None, among: Collection[str] | None = None
     ) -> tuple[tuple[ArticleFrames, ...], FrameLexicon]:
         """Each article's frames, tone and hedging (from the analysis built with the
         index; another lexicon is scored on the cached sentences), with the lexicon
-        used (the bundled one unless a TOML file is given)."""
+        used (the bundled one unless a TOML file is given). Each analysis method takes
+        `among`, the ids of the articles to analyse when not all of them."""
         from index.analysis import analyse_frames, load_lexicon
 
         chosen = load_lexicon(lexicon if lexicon is not None else self.lexicon)
 
         def compute() -> tuple[ArticleFrames, ...]:
-            articles, facts = self._analysis_input()
+            articles, facts = self._analysis_input(among)
             return analyse_frames(articles, chosen, facts)
 
-        return self._answer("frames", f"{chosen.path}:{chosen.fingerprint}", compute), chosen
+        key = f"{chosen.path}:{chosen.fingerprint}"
+        return self._answer("frames", key, compute, among), chosen
 
-    def quotes(self) -> tuple[Quote, ...]:
+    def quotes(self, among: Collection[str] | None = None) -> tuple[Quote, ...]:
         """The quote ledger: every direct quote with its speaker, conflicts flagged."""
         from index.analysis import find_quotes
 
         result: tuple[Quote, ...] = self._answer(
-            "quotes", "", lambda: find_quotes(*self._analysis_input())
+            "quotes", "", lambda: find_quotes(*self._analysis_input(among)), among
         )
         return result
 
@@ -93,7 +107,7 @@ class Analyses:
         """Story beats: claim sentences grouped across articles, with their mentions."""
         return self.beats().beats
 
-    def beats(self) -> Beats:
+    def beats(self, among: Collection[str] | None = None) -> Beats:
         """Story beats with how they were grouped (by meaning and words, or words alone,
         and why). The English sentences' embeddings are worked out on first use (the
         model loads then: seconds) and kept in the analysis cache beside the index."""
@@ -101,18 +115,20 @@ class Analyses:
         from index.analysis import group_beats
 
         def compute() -> Beats:
-            articles, facts = self._analysis_input()
+            articles, facts = self._analysis_input(among)
             with self._lock:
                 generation = self._generation
             store = analysis_cache.Embeddings(generation) if generation is not None else None
             return group_beats(articles, facts=facts, store=store)
 
-        result: Beats = self._answer("claims", "", compute)
+        result: Beats = self._answer("claims", "", compute, among)
         return result
 
-    def reuse(self) -> Reuse:
+    def reuse(self, among: Collection[str] | None = None) -> Reuse:
         """Passages articles share, the likely original of each pair, near-duplicate groups."""
         from index.analysis import find_reuse
 
-        result: Reuse = self._answer("reuse", "", lambda: find_reuse(*self._analysis_input()))
+        result: Reuse = self._answer(
+            "reuse", "", lambda: find_reuse(*self._analysis_input(among)), among
+        )
         return result

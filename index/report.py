@@ -2,10 +2,10 @@
 with the omissions, shared passages, the quote ledger; as Markdown or as one
 self-contained HTML page (`index.report_html`).
 
-Rules kept here: gathering runs the analysis in `index.analysis` on the corpus (or
-on the articles a query finds) and rendering is pure, returning strings; every
-finding carries the sentences behind it, verbatim; article text is untrusted, so
-Markdown output escapes what would be read as markup.
+Rules kept here: gathering takes the library's analyses of the corpus (or of the
+articles a query finds), which start from what was cached beside the index; rendering
+is pure, returning strings; every finding carries the sentences behind it, verbatim;
+article text is untrusted, so Markdown output escapes what would be read as markup.
 """
 
 from __future__ import annotations
@@ -22,11 +22,6 @@ from index.analysis import (
     Mention,
     Quote,
     Reuse,
-    analyse_frames,
-    find_beats,
-    find_quotes,
-    find_reuse,
-    load_lexicon,
 )
 from index.library import Library
 from index.models import Article
@@ -78,22 +73,23 @@ def gather(
 ) -> Report:  # fmt: skip
     """The report's data: every article, or only those `query` finds (strict query)."""
     articles = library.articles()
+    among: set[str] | None = None
     if query:
         hits = library.search(query, limit=None, strict=True).hits
-        wanted = {hit.id for hit in hits}
-        articles = tuple(a for a in articles if a.id in wanted)
-    chosen = load_lexicon(lexicon)
+        among = {hit.id for hit in hits}
+        articles = tuple(a for a in articles if a.id in among)
+    frames, chosen = library.frames(lexicon, among)
     return Report(
         corpus=str(library.corpus_path),
         query=query or None,
         generated=generated,
         articles=articles,
         outlets=tuple(sorted({outlet_of(a) for a in articles}, key=str.casefold)),
-        frames=analyse_frames(articles, chosen),
+        frames=frames,
         lexicon=chosen,
-        beats=find_beats(articles),
-        quotes=find_quotes(articles),
-        reuse=find_reuse(articles),
+        beats=library.beats(among).beats,
+        quotes=library.quotes(among),
+        reuse=library.reuse(among),
     )
 
 

@@ -212,6 +212,9 @@ def test_notes_survive_a_kill_mid_write(tmp_path: Path) -> None:
 
 def test_report_shows_coverage_with_evidence(library: Library) -> None:
     report = gather(library, "2024-01-01T00:00:00+00:00")
+    # the library's own answers, worked out once beside the index, not analysed again
+    assert report.beats is library.beats().beats and report.reuse is library.reuse()
+    assert report.quotes is library.quotes() and report.frames is library.frames()[0]
     assert {"Coast Courier", "Harbour Gazette"} <= set(report.outlets)
     assert len(report.outlets) == 3
     md = report_markdown(report)
@@ -231,6 +234,10 @@ def test_report_shows_coverage_with_evidence(library: Library) -> None:
 def test_report_on_a_query_covers_only_its_articles(library: Library) -> None:
     report = gather(library, "t", query="council")
     assert [a.file for a in report.articles] == ["courier.md"]
+    (courier,) = report.articles
+    analysed = {f.article.id for f in report.frames} | {q.article.id for q in report.quotes}
+    analysed |= {m.article.id for beat in report.beats for m in beat.mentions}
+    assert analysed == {courier.id} and not report.reuse.pairs
     assert "articles matching council" in report_markdown(report)
 
 
