@@ -66,9 +66,13 @@ class Library(Analyses):
         self._languages: tuple[str, ...] | None = None
         # the frame lexicon `frames()` uses when given none (None: the bundled one)
         self.lexicon: Path | None = None
-        # the articles with their analysis facts, and each analysis' answer, for this searcher
+        # for this searcher: every article with its text, the articles with their analysis
+        # facts, and each analysis' answer; `_serial` counts the searchers opened, so
+        # what was worked out on an earlier one is not kept
+        self._texts: tuple[Article, ...] | None = None
         self._analysed: tuple[tuple[Article, ...], list[Facts]] | None = None
         self._answers: dict[tuple[str, str], Any] = {}
+        self._serial = 0
 
     @property
     def corpus_path(self) -> Path:
@@ -142,8 +146,10 @@ class Library(Analyses):
         """Drop what was worked out from the previous searcher."""
         self._results.clear()
         self._languages = None
+        self._texts = None
         self._analysed = None
         self._answers = {}
+        self._serial += 1
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:

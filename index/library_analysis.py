@@ -22,8 +22,11 @@ class Analyses:
 
     _lock: threading.RLock
     _generation: Path | None
+    _searcher: Any
+    _texts: tuple[Article, ...] | None
     _analysed: tuple[tuple[Article, ...], list[Facts]] | None
     _answers: dict[tuple[str, str], Any]
+    _serial: int
     lexicon: Path | None
 
     def _open(self) -> Any:
@@ -31,6 +34,18 @@ class Analyses:
 
     def articles(self, *, text: bool = True) -> tuple[Article, ...]:
         raise NotImplementedError
+
+    def _corpus_texts(self) -> tuple[Article, ...]:
+        """Every article with its text, read once per searcher."""
+        with self._lock:
+            self._open()
+            texts, serial = self._texts, self._serial
+        if texts is None:
+            texts = self.articles()
+            with self._lock:
+                if serial == self._serial:
+                    self._texts = texts
+        return texts
 
     def _analysis_input(
         self, among: Collection[str] | None = None
@@ -43,14 +58,13 @@ class Analyses:
 
         with self._lock:
             self._open()
-            analysed = self._analysed
-            generation = self._generation
+            analysed, generation, serial = self._analysed, self._generation, self._serial
         if analysed is None:
-            articles = self.articles()
+            articles = self._corpus_texts()
             facts = facts_for(articles, analysis_cache.load(generation, articles))
             analysed = (articles, facts)
             with self._lock:
-                if generation == self._generation:
+                if serial == self._serial:
                     self._analysed = analysed
         if among is None:
             return analysed
@@ -61,18 +75,30 @@ class Analyses:
     def _answer(
         self, name: str, key: str, compute: Callable[[], Any], among: Collection[str] | None
     ) -> Any:
-        """An analysis' answer, worked out once per searcher (outside the lock); the
-        answer for some of the articles (`among`) is worked out at each call."""
+        """An analysis' answer, worked out once per index commit: kept in memory for
+        this searcher and beside the index for later processes (`index.answers_cache`),
+        worked out outside the lock. The answer for some of the articles (`among`) is
+        worked out at each call."""
+        from index import answers_cache
+
         if among is not None:
             return compute()
         with self._lock:
-            self._open()
-            generation = self._generation
+            searcher = self._open()
+            generation, serial = self._generation, self._serial
             if (name, key) in self._answers:
                 return self._answers[(name, key)]
-        value = compute()
+            commit = searcher.reader().generation()
+        folder = generation if commit is not None and commit >= 0 else None
+        value = None
+        if folder is not None:
+            value = answers_cache.load(folder, name, key, commit, self._corpus_texts())
+        if value is None:
+            value = compute()
+            if folder is not None:
+                answers_cache.save(folder, name, key, commit, value)
         with self._lock:
-            if generation == self._generation:
+            if serial == self._serial:
                 self._answers[(name, key)] = value
         return value
 
