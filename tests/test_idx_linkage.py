@@ -1,0 +1,48 @@
+"""Average linkage's group sums: kept as arrays past a few dozen terms, they give the
+products and groups that plain dictionaries give."""
+
+from __future__ import annotations
+
+import math
+import random
+
+import pytest
+
+from index.analysis import linkage
+
+
+def random_vectors(count: int, seed: int) -> list[linkage.Sparse]:
+    chance = random.Random(seed)
+    words = [f"w{i}" for i in range(400)]
+    vectors = []
+    for _ in range(count):
+        chosen = chance.sample(words[: chance.choice((40, 400))], chance.randint(3, 14))
+        weights = {word: chance.random() for word in chosen}
+        norm = math.sqrt(sum(w * w for w in weights.values()))
+        vectors.append({word: w / norm for word, w in weights.items()})
+    return vectors
+
+
+def test_sums_as_arrays_match_dictionaries() -> None:
+    vectors = random_vectors(300, seed=7)
+    sums = linkage._GroupSums(vectors)
+    plain = {i: dict(v) for i, v in enumerate(vectors)}
+    alive = list(range(len(vectors)))
+    chance = random.Random(3)
+    while len(alive) > 2:
+        a, b = chance.sample(alive, 2)
+        assert sums.dot(a, b) == pytest.approx(linkage.dot(plain[a], plain[b]), abs=1e-12)
+        sums.merge(a, b)
+        linkage._add(plain[a], plain.pop(b))
+        alive.remove(b)
+    assert sums._large, "no group grew past the terms kept as a dictionary"
+
+
+def test_grouping_is_the_same_with_and_without_arrays(monkeypatch: pytest.MonkeyPatch) -> None:
+    vectors = random_vectors(600, seed=11)
+    owners = [i // 3 for i in range(len(vectors))]
+    pairs = linkage.lexical_pairs(vectors, owners, 0.2)
+    grouped = linkage.group(vectors, pairs, 0.1, owners=owners)
+    monkeypatch.setattr(linkage, "_DENSE_TERMS", 10**9)
+    assert linkage.group(vectors, pairs, 0.1, owners=owners) == grouped
+    assert max(len(g) for g in grouped) > 10
