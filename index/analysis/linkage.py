@@ -20,6 +20,7 @@ thresholds were chosen together by a grid search over every labelled set
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -70,19 +71,26 @@ def dot(a: Sparse, b: Sparse) -> float:
 
 
 def _matrix(vectors: list[Sparse]) -> tuple[Any, dict[str, int]]:
+    """The vectors as a CSR matrix, one row each; columns numbered by first appearance."""
+    import numpy as np
     from scipy import sparse
 
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    columns: list[int] = []
-    weights: list[float] = []
-    for i, vec in enumerate(vectors):
-        for term, weight in vec.items():
-            rows.append(i)
-            columns.append(vocabulary.setdefault(term, len(vocabulary)))
-            weights.append(weight)
+    lengths = np.fromiter(map(len, vectors), np.int64, len(vectors))
+    total = int(lengths.sum())
+    terms = itertools.chain.from_iterable(vectors)
+    vocabulary = {term: number for number, term in enumerate(dict.fromkeys(terms))}
+    columns = np.fromiter(
+        map(vocabulary.__getitem__, itertools.chain.from_iterable(vectors)), np.int64, total
+    )
+    weights = np.fromiter(
+        itertools.chain.from_iterable(v.values() for v in vectors), np.float64, total
+    )
+    pointers = np.zeros(len(vectors) + 1, np.int64)
+    np.cumsum(lengths, out=pointers[1:])
     shape = (len(vectors), max(1, len(vocabulary)))
-    return sparse.csr_matrix((weights, (rows, columns)), shape=shape), vocabulary
+    matrix = sparse.csr_matrix((weights, columns, pointers), shape=shape)
+    matrix.sort_indices()  # each row's columns ascending, as the sparse products keep them
+    return matrix, vocabulary
 
 
 def lexical_pairs(
@@ -108,7 +116,7 @@ def lexical_pairs(
     common = matrix[:, np.flatnonzero(~is_key)].tocsr()
     reach = np.sqrt(np.asarray(common.multiply(common).sum(axis=1)).ravel())
     owner = np.asarray(owners)
-    found: list[tuple[float, int, int]] = []
+    found: list[tuple[Any, Any, Any]] = []  # (scores, first, second) of each block
     for start in range(0, n, _BLOCK):
         block = (keys[start : start + _BLOCK] @ keys_t).tocoo()
         first = block.row.astype(np.int64) + start
@@ -125,11 +133,14 @@ def lexical_pairs(
         rest = np.asarray(common[first].multiply(common[second]).sum(axis=1)).ravel()
         scores = partial + rest
         close = scores >= similar
-        found.extend(
-            zip(scores[close].tolist(), first[close].tolist(), second[close].tolist(), strict=True)
-        )
-    found.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return found
+        found.append((scores[close], first[close], second[close]))
+    if not found:
+        return []
+    scores, first, second = (np.concatenate(parts) for parts in zip(*found, strict=True))
+    order = np.lexsort((second, first, -scores))  # most similar first, then by position
+    return list(
+        zip(scores[order].tolist(), first[order].tolist(), second[order].tolist(), strict=True)
+    )
 
 
 @dataclass(frozen=True)
