@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.widgets import OptionList, Static, TabbedContent
+from textual.widgets import DataTable, OptionList, Static, TabbedContent
 
 from explorer import make_app
 from explorer.app import ExplorerApp
@@ -307,6 +307,30 @@ async def test_analysis_cells_open_their_evidence(app: ExplorerApp) -> None:
         await pilot.press("escape")
         await pilot.pause(0.2)
         assert isinstance(pilot.app.screen, MainScreen)
+
+
+async def test_analysis_tables_show_their_first_rows_and_say_so(
+    app: ExplorerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from explorer.screens import analysis
+
+    monkeypatch.setattr(analysis, "TABLE_ROWS", 2)
+    messages: list[Message] = []
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        main = await ready(pilot)
+        main.query_one(ArticlePane).focus()
+        await pilot.press("a")
+        await wait_for(pilot, lambda: bool(of_type(messages, AnalysisScreen.Computed)))
+        await pilot.pause(0.3)
+        screen = pilot.app.screen
+        assert isinstance(screen, AnalysisScreen) and screen.analysis is not None
+        assert len(screen.analysis.frames) == 5 and len(screen.analysis.beats) > 2
+        for key in ("frames", "claims"):
+            assert screen.query_one(f"#table-{key}", DataTable).row_count == 2
+        summary = str(screen.query_one("#analysis-summary", Static).render())
+        assert "first 2 rows" in summary
+        assert f"{len(screen.analysis.beats):,} beats" in summary
+        assert "5 articles," in summary and "--json list all" in summary
 
 
 async def test_rows_below_the_first_screenful_get_their_snippets_after_the_paint(

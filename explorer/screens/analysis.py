@@ -18,6 +18,9 @@ from explorer.safe_text import one_line, safe
 from index import ArticleFrames, Beat, ExplorerError, FrameLexicon, Library, Quote, Reuse
 
 EVIDENCE_LIMIT = 12
+# rows each table shows: a 10,000-article corpus has ~75,000 beats, and a table of all
+# of them (times every outlet) takes minutes and gigabytes to build; the commands list all
+TABLE_ROWS = 2000
 TABS = (("frames", "Frames"), ("claims", "Claims"), ("quotes", "Quotes"), ("reuse", "Reuse"))
 
 
@@ -33,6 +36,23 @@ class Analysis:
 
 def _outlet(result: ArticleFrames) -> str:
     return result.article.outlet or result.article.file
+
+
+def _cut_note(analysis: Analysis) -> str:
+    """The line saying which tables show only their first rows, or nothing."""
+    counts = {
+        "articles": len(analysis.frames),
+        "beats": len(analysis.beats),
+        "quotes": len(analysis.quotes),
+        "reuse pairs": len(analysis.reuse.pairs),
+    }
+    cut = [f"{count:,} {name}" for name, count in counts.items() if count > TABLE_ROWS]
+    if not cut:
+        return ""
+    return (
+        f"\nThe tables show their first {TABLE_ROWS:,} rows (beats told by the most outlets "
+        f"first) of {', '.join(cut)}; explorer frames|claims|quotes|reuse --json list all."
+    )
 
 
 class AnalysisScreen(Screen[None]):
@@ -95,6 +115,7 @@ class AnalysisScreen(Screen[None]):
                 f"{len(analysis.reuse.pairs)} reuse pairs   (arrows move, the panel below "
                 "shows the sentences behind a cell)"
                 + (f"\nNote: {analysis.beats_note}." if analysis.beats_note else "")
+                + _cut_note(analysis)
             )
         )
         self._fill_frames(analysis)
@@ -113,7 +134,7 @@ class AnalysisScreen(Screen[None]):
         for frame in analysis.lexicon.frames:
             table.add_column(frame.letter, key=frame.name)
         table.add_column("tone", key="tone")
-        for index, result in enumerate(analysis.frames):
+        for index, result in enumerate(analysis.frames[:TABLE_ROWS]):
             cells: list[Text] = [one_line(_outlet(result)[:24], "bold")]
             for score in result.scores:
                 style = "bold reverse" if score.frame == result.primary else ""
@@ -132,9 +153,10 @@ class AnalysisScreen(Screen[None]):
         table.add_column("beat", key="beat")
         for outlet in outlets:
             table.add_column(one_line(outlet[:10]), key=outlet)
-        for index, beat in enumerate(analysis.beats):
+        for index, beat in enumerate(analysis.beats[:TABLE_ROWS]):
+            reporting = set(beat.outlets)
             marks = [
-                Text("✓", style="bold green") if o in beat.outlets else Text("·", style="dim")
+                Text("✓", style="bold green") if o in reporting else Text("·", style="dim")
                 for o in outlets
             ]
             label = one_line(f"{beat.id} {beat.label}"[:60], "" if len(beat.outlets) > 1 else "dim")
@@ -145,7 +167,7 @@ class AnalysisScreen(Screen[None]):
         table.clear(columns=True)
         for name in ("speaker", "quote", "outlet", "conflict"):
             table.add_column(name, key=name)
-        for index, quote in enumerate(analysis.quotes):
+        for index, quote in enumerate(analysis.quotes[:TABLE_ROWS]):
             conflict = ", ".join(speaker for speaker, _a in quote.conflict)
             table.add_row(
                 one_line(quote.speaker or "—"),
@@ -160,7 +182,7 @@ class AnalysisScreen(Screen[None]):
         table.clear(columns=True)
         for name in ("source", "target", "shared words", "direction"):
             table.add_column(name, key=name)
-        for index, pair in enumerate(analysis.reuse.pairs):
+        for index, pair in enumerate(analysis.reuse.pairs[:TABLE_ROWS]):
             table.add_row(
                 one_line(pair.source.outlet or pair.source.file),
                 one_line(pair.target.outlet or pair.target.file),
