@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -315,6 +316,7 @@ async def test_analysis_tables_show_their_first_rows_and_say_so(
     from explorer.screens import analysis
 
     monkeypatch.setattr(analysis, "TABLE_ROWS", 2)
+    monkeypatch.setattr(analysis, "TABLE_OUTLETS", 3)
     messages: list[Message] = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
         main = await ready(pilot)
@@ -328,9 +330,31 @@ async def test_analysis_tables_show_their_first_rows_and_say_so(
         for key in ("frames", "claims"):
             assert screen.query_one(f"#table-{key}", DataTable).row_count == 2
         summary = str(screen.query_one("#analysis-summary", Static).render())
-        assert "first 2 rows" in summary
+        assert "the first 2 rows of" in summary
         assert f"{len(screen.analysis.beats):,} beats" in summary
         assert "5 articles," in summary and "--json list all" in summary
+        assert "the 3 of 5 sources reporting most beats" in summary
+        claims = screen.query_one("#table-claims", DataTable)
+        shown = [str(column.value) for column in claims.columns][1:]
+        reported = Counter(o for beat in screen.analysis.beats[:2] for o in beat.outlets)
+        least_shown = min(reported[o] for o in shown)
+        assert len(shown) == 3 and shown == sorted(
+            shown, key=lambda o: o.removeprefix("The ").casefold()
+        )
+        assert all(reported[o] <= least_shown for o in reported if o not in shown)
+
+
+def test_coverage_headers_tell_alike_outlets_apart() -> None:
+    from explorer.screens.analysis import column_names
+
+    outlets = ["Alpine Dispatch Daily", "Alpine Dispatch Weekly", "The Alpine Courier"]
+    assert column_names([*outlets, "Reuters", "the"]) == {
+        "Alpine Dispatch Daily": "Alpi…Daily",
+        "Alpine Dispatch Weekly": "Alpi…eekly",
+        "The Alpine Courier": "Alpine Cou",
+        "Reuters": "Reuters",
+        "the": "the",
+    }
 
 
 async def test_rows_below_the_first_screenful_get_their_snippets_after_the_paint(

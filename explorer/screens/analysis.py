@@ -3,6 +3,7 @@ ledger and text reuse; every cell opens the sentences behind it."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -21,6 +22,9 @@ EVIDENCE_LIMIT = 12
 # rows each table shows: a 10,000-article corpus has ~75,000 beats, and a table of all
 # of them (times every outlet) takes minutes and gigabytes to build; the commands list all
 TABLE_ROWS = 2000
+# outlets the coverage table shows: a folder of text files without outlet metadata
+# counts each file as its own source, a column each; those reporting most beats stay
+TABLE_OUTLETS = 48
 TABS = (("frames", "Frames"), ("claims", "Claims"), ("quotes", "Quotes"), ("reuse", "Reuse"))
 
 
@@ -38,8 +42,28 @@ def _outlet(result: ArticleFrames) -> str:
     return result.article.outlet or result.article.file
 
 
+def _all_outlets(analysis: Analysis) -> set[str]:
+    return {_outlet(result) for result in analysis.frames}
+
+
+def _coverage_outlets(analysis: Analysis) -> list[str]:
+    """The coverage table's columns: the outlets reporting most of the beats shown (at
+    most TABLE_OUTLETS), in alphabetical order ignoring a leading "The"."""
+    reported = dict.fromkeys(_all_outlets(analysis), 0)
+    for beat in analysis.beats[:TABLE_ROWS]:
+        for outlet in beat.outlets:
+            reported[outlet] = reported.get(outlet, 0) + 1
+    busiest = sorted(reported, key=lambda o: (-reported[o], o.casefold()))[:TABLE_OUTLETS]
+    return sorted(busiest, key=lambda o: _bare(o).casefold())
+
+
+def _bare(outlet: str) -> str:
+    """The outlet's name without a leading "The", as it is sorted and shown."""
+    return outlet[4:] if outlet[:4].casefold() == "the " and len(outlet) > 4 else outlet
+
+
 def _cut_note(analysis: Analysis) -> str:
-    """The line saying which tables show only their first rows, or nothing."""
+    """The lines saying which tables show only their first rows or columns, or nothing."""
     counts = {
         "articles": len(analysis.frames),
         "beats": len(analysis.beats),
@@ -47,12 +71,34 @@ def _cut_note(analysis: Analysis) -> str:
         "reuse pairs": len(analysis.reuse.pairs),
     }
     cut = [f"{count:,} {name}" for name, count in counts.items() if count > TABLE_ROWS]
-    if not cut:
-        return ""
-    return (
-        f"\nThe tables show their first {TABLE_ROWS:,} rows (beats told by the most outlets "
-        f"first) of {', '.join(cut)}; explorer frames|claims|quotes|reuse --json list all."
-    )
+    lines = []
+    if cut:
+        lines.append(
+            f"Tables: the first {TABLE_ROWS:,} rows of {', '.join(cut)} (the beats told by"
+            " most outlets first); the commands' --json list all."
+        )
+    outlets = len(_all_outlets(analysis))
+    if outlets > TABLE_OUTLETS:
+        lines.append(
+            f"Claims: the {TABLE_OUTLETS} of {outlets:,} sources reporting most beats (a file"
+            " without an outlet is a source of its own)."
+        )
+    return "".join(f"\n{line}" for line in lines)
+
+
+def column_names(outlets: list[str], width: int = 10) -> dict[str, str]:
+    """A header of at most `width` cells for each outlet, told apart where their first
+    letters are alike ("The Alpine Courier": "Alpine Cou"; "Alpine Dispatch Daily" and
+    "Alpine Dispatch Weekly": "Alpi…Daily", "Alpi…eekly"); the cell's evidence names the
+    outlet in full."""
+    bare = {outlet: _bare(outlet) for outlet in outlets}
+    cut = {o: name[:width] for o, name in bare.items()}
+    sharing = Counter(cut.values())
+    head = (width - 1) // 2
+    for outlet, name in bare.items():
+        if sharing[cut[outlet]] > 1 and len(name) > width:
+            cut[outlet] = f"{name[:head]}…{name[-(width - 1 - head) :]}"
+    return cut
 
 
 class AnalysisScreen(Screen[None]):
@@ -75,11 +121,17 @@ class AnalysisScreen(Screen[None]):
         self.analysis: Analysis | None = None
 
     def compose(self) -> ComposeResult:
-        yield Static("Analysing the corpus…", id="analysis-summary", markup=False)
+        # the summary's notes scroll on a short terminal, so the tables keep their rows
+        with VerticalScroll(id="analysis-head", can_focus=False):
+            yield Static("Analysing the corpus…", id="analysis-summary", markup=False)
         with TabbedContent(id="analysis-tabs"):
             for key, title in TABS:
                 with TabPane(title, id=f"tab-{key}"), Vertical():
-                    yield DataTable(id=f"table-{key}", cursor_type="cell", zebra_stripes=True)
+                    # the row's article or beat stays in view while the cursor goes right
+                    yield DataTable(
+                        id=f"table-{key}", cursor_type="cell", zebra_stripes=True,
+                        fixed_columns=1 if key in ("frames", "claims") else 0,
+                    )  # fmt: skip
                     with VerticalScroll(classes="evidence"):
                         yield Static("", id=f"evidence-{key}", markup=False)
         yield Footer()
@@ -110,10 +162,10 @@ class AnalysisScreen(Screen[None]):
         shared = sum(1 for b in analysis.beats if not b.single_source)
         summary.update(
             safe(
-                f"{len(analysis.frames)} articles · {shared} beats told by several outlets, "
-                f"{len(analysis.beats) - shared} by one · {len(analysis.quotes)} quotes · "
-                f"{len(analysis.reuse.pairs)} reuse pairs   (arrows move, the panel below "
-                "shows the sentences behind a cell)"
+                f"{len(analysis.frames):,} articles · {shared:,} beats told by several outlets,"
+                f" {len(analysis.beats) - shared:,} by one · {len(analysis.quotes):,} quotes ·"
+                f" {len(analysis.reuse.pairs):,} reuse pairs   (arrows move; below, the"
+                " sentences behind a cell)"
                 + (f"\nNote: {analysis.beats_note}." if analysis.beats_note else "")
                 + _cut_note(analysis)
             )
@@ -149,17 +201,20 @@ class AnalysisScreen(Screen[None]):
     def _fill_claims(self, analysis: Analysis) -> None:
         table = self.query_one("#table-claims", DataTable)
         table.clear(columns=True)
-        outlets = sorted({_outlet(r) for r in analysis.frames}, key=str.casefold)
+        outlets = _coverage_outlets(analysis)
+        label_width = 60 if self.size.width >= 120 else 36  # outlet columns in view at 80
         table.add_column("beat", key="beat")
-        for outlet in outlets:
-            table.add_column(one_line(outlet[:10]), key=outlet)
+        for outlet, header in column_names(outlets).items():
+            table.add_column(one_line(header), key=outlet)
         for index, beat in enumerate(analysis.beats[:TABLE_ROWS]):
             reporting = set(beat.outlets)
             marks = [
                 Text("✓", style="bold green") if o in reporting else Text("·", style="dim")
                 for o in outlets
             ]
-            label = one_line(f"{beat.id} {beat.label}"[:60], "" if len(beat.outlets) > 1 else "dim")
+            label = one_line(
+                f"{beat.id} {beat.label}"[:label_width], "" if len(beat.outlets) > 1 else "dim"
+            )
             table.add_row(label, *marks, key=str(index))
 
     def _fill_quotes(self, analysis: Analysis) -> None:
