@@ -327,6 +327,8 @@ async def test_analysis_tables_show_their_first_rows_and_say_so(
         screen = pilot.app.screen
         assert isinstance(screen, AnalysisScreen) and screen.analysis is not None
         assert len(screen.analysis.frames) == 5 and len(screen.analysis.beats) > 2
+        steps = [m.step for m in of_type(messages, AnalysisScreen.StepDone)]
+        assert steps == ["frames", "claims", "quotes"]  # each said while the next ran
         for key in ("frames", "claims"):
             assert screen.query_one(f"#table-{key}", DataTable).row_count == 2
         summary = str(screen.query_one("#analysis-summary", Static).render())

@@ -3,6 +3,7 @@ ledger and text reuse; every cell opens the sentences behind it."""
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -26,6 +27,7 @@ TABLE_ROWS = 2000
 # counts each file as its own source, a column each; those reporting most beats stay
 TABLE_OUTLETS = 48
 TABS = (("frames", "Frames"), ("claims", "Claims"), ("quotes", "Quotes"), ("reuse", "Reuse"))
+STEPS = tuple(key for key, _title in TABS)  # the order the analyses are worked out in
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,11 @@ class AnalysisScreen(Screen[None]):
     ]
 
     @dataclass
+    class StepDone(Message, bubble=False):  # for this screen alone
+        step: str  # one of STEPS
+        seconds: float  # since the analysis began
+
+    @dataclass
     class Computed(Message):
         analysis: Analysis | None
         error: str | None = None
@@ -142,16 +149,31 @@ class AnalysisScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="analysis")
     def _compute(self) -> None:
         try:
+            started = time.perf_counter()
             frames, lexicon = self.library.frames()
+            self.post_message(self.StepDone("frames", time.perf_counter() - started))
             beats = self.library.beats()  # the embedding model loads here, off the UI thread
-            analysis = Analysis(
-                frames, lexicon, beats.beats, self.library.quotes(), self.library.reuse(),
-                beats.note,
-            )  # fmt: skip
+            self.post_message(self.StepDone("claims", time.perf_counter() - started))
+            quotes = self.library.quotes()
+            self.post_message(self.StepDone("quotes", time.perf_counter() - started))
+            reuse = self.library.reuse()
+            analysis = Analysis(frames, lexicon, beats.beats, quotes, reuse, beats.note)
         except ExplorerError as exc:
             self.post_message(self.Computed(None, str(exc)))
             return
         self.post_message(self.Computed(analysis))
+
+    def on_analysis_screen_step_done(self, event: StepDone) -> None:
+        if self.analysis is not None:
+            return
+        done = STEPS.index(event.step) + 1
+        self.query_one("#analysis-summary", Static).update(
+            safe(
+                f"Analysing the corpus: {', '.join(STEPS[:done])} done ({event.seconds:.0f} s);"
+                f" {STEPS[done]}… The first time on a large corpus this takes minutes; the"
+                " answers are kept beside the index for the next time."
+            )
+        )
 
     def on_analysis_screen_computed(self, event: Computed) -> None:
         summary = self.query_one("#analysis-summary", Static)
