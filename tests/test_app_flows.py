@@ -346,6 +346,40 @@ async def test_analysis_tables_show_their_first_rows_and_say_so(
         assert all(reported[o] <= least_shown for o in reported if o not in shown)
 
 
+async def test_analysis_tables_come_as_each_analysis_is_known(
+    app: ExplorerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    messages: list[Message] = []
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        main = await ready(pilot)
+        claims_may_go = threading.Event()
+        worked_out = main.library.beats
+
+        def slow_beats(among: object = None) -> object:
+            claims_may_go.wait(20)
+            return worked_out()
+
+        monkeypatch.setattr(main.library, "beats", slow_beats)
+        main.query_one(ArticlePane).focus()
+        await pilot.press("a")
+        await wait_for(pilot, lambda: bool(of_type(messages, AnalysisScreen.StepDone)))
+        await pilot.pause(0.2)
+        screen = pilot.app.screen
+        assert isinstance(screen, AnalysisScreen)
+        assert screen.query_one("#table-frames", DataTable).row_count == 5
+        assert screen.query_one("#table-claims", DataTable).row_count == 0
+        summary = str(screen.query_one("#analysis-summary", Static).render())
+        assert "frames done" in summary and "claims…" in summary
+        assert screen.focused is screen.query_one("#table-frames")  # to browse meanwhile
+        claims_may_go.set()
+        await wait_for(pilot, lambda: bool(of_type(messages, AnalysisScreen.Computed)))
+        await pilot.pause(0.2)
+        assert screen.query_one("#table-claims", DataTable).row_count > 2
+        assert "articles ·" in str(screen.query_one("#analysis-summary", Static).render())
+
+
 def test_coverage_headers_tell_alike_outlets_apart() -> None:
     from explorer.screens.analysis import column_names
 

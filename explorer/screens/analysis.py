@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual import on, work
@@ -34,10 +34,11 @@ STEPS = tuple(key for key, _title in TABS)  # the order the analyses are worked 
 class Analysis:
     frames: tuple[ArticleFrames, ...]
     lexicon: FrameLexicon
-    beats: tuple[Beat, ...]
-    quotes: tuple[Quote, ...]
-    reuse: Reuse
+    beats: tuple[Beat, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    reuse: Reuse = Reuse((), ())
     beats_note: str | None = None  # what was grouped by words alone, and why
+    done: tuple[str, ...] = STEPS  # the analyses worked out so far, in the order of STEPS
 
 
 def _outlet(result: ArticleFrames) -> str:
@@ -114,8 +115,12 @@ class AnalysisScreen(Screen[None]):
 
     @dataclass
     class StepDone(Message, bubble=False):  # for this screen alone
-        step: str  # one of STEPS
+        analysis: Analysis  # what is known so far: its last step has just been worked out
         seconds: float  # since the analysis began
+
+        @property
+        def step(self) -> str:
+            return self.analysis.done[-1]
 
     @dataclass
     class Computed(Message):
@@ -126,6 +131,7 @@ class AnalysisScreen(Screen[None]):
         super().__init__()
         self.library = library
         self.analysis: Analysis | None = None
+        self._filled: set[str] = set()  # the steps whose tables are filled
 
     def compose(self) -> ComposeResult:
         # the summary's notes scroll on a short terminal, so the tables keep their rows
@@ -148,32 +154,37 @@ class AnalysisScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def _compute(self) -> None:
+        """Each analysis in turn, each table shown as soon as its analysis is known (the
+        claims can take minutes the first time on a large corpus)."""
         try:
             started = time.perf_counter()
             frames, lexicon = self.library.frames()
-            self.post_message(self.StepDone("frames", time.perf_counter() - started))
+            analysis = Analysis(frames, lexicon, done=STEPS[:1])
+            self.post_message(self.StepDone(analysis, time.perf_counter() - started))
             beats = self.library.beats()  # the embedding model loads here, off the UI thread
-            self.post_message(self.StepDone("claims", time.perf_counter() - started))
-            quotes = self.library.quotes()
-            self.post_message(self.StepDone("quotes", time.perf_counter() - started))
-            reuse = self.library.reuse()
-            analysis = Analysis(frames, lexicon, beats.beats, quotes, reuse, beats.note)
+            analysis = replace(analysis, beats=beats.beats, beats_note=beats.note, done=STEPS[:2])
+            self.post_message(self.StepDone(analysis, time.perf_counter() - started))
+            analysis = replace(analysis, quotes=self.library.quotes(), done=STEPS[:3])
+            self.post_message(self.StepDone(analysis, time.perf_counter() - started))
+            analysis = replace(analysis, reuse=self.library.reuse(), done=STEPS)
         except ExplorerError as exc:
             self.post_message(self.Computed(None, str(exc)))
             return
         self.post_message(self.Computed(analysis))
 
     def on_analysis_screen_step_done(self, event: StepDone) -> None:
-        if self.analysis is not None:
+        if self.analysis is not None and len(self.analysis.done) >= len(event.analysis.done):
             return
-        done = STEPS.index(event.step) + 1
+        self.analysis = event.analysis
+        done = len(event.analysis.done)
         self.query_one("#analysis-summary", Static).update(
             safe(
-                f"Analysing the corpus: {', '.join(STEPS[:done])} done ({event.seconds:.0f} s);"
-                f" {STEPS[done]}… The first time on a large corpus this takes minutes; the"
-                " answers are kept beside the index for the next time."
+                f"Analysing the corpus: {', '.join(STEPS[:done])} done ({event.seconds:.0f} s),"
+                f" its tables ready; {STEPS[done]}… The first time on a large corpus this takes"
+                " minutes; the answers are kept beside the index for the next time."
             )
         )
+        self._fill(event.step, event.analysis)
 
     def on_analysis_screen_computed(self, event: Computed) -> None:
         summary = self.query_one("#analysis-summary", Static)
@@ -192,13 +203,19 @@ class AnalysisScreen(Screen[None]):
                 + _cut_note(analysis)
             )
         )
-        self._fill_frames(analysis)
-        self._fill_claims(analysis)
-        self._fill_quotes(analysis)
-        self._fill_reuse(analysis)
-        # the tab chosen while the analysis ran (1-4) stays; its table takes the cursor
+        for step in STEPS:
+            self._fill(step, analysis)
+
+    def _fill(self, step: str, analysis: Analysis) -> None:
+        """One analysis' table, once; the tab chosen while the analysis ran (1-4) gets the
+        cursor as soon as its table is there."""
+        if step in self._filled:
+            return
+        self._filled.add(step)
+        getattr(self, f"_fill_{step}")(analysis)
         active = self.query_one(TabbedContent).active.removeprefix("tab-") or "frames"
-        self.query_one(f"#table-{active}", DataTable).focus()
+        if active == step:
+            self.query_one(f"#table-{step}", DataTable).focus()
 
     # -- tables ---------------------------------------------------------------
     def _fill_frames(self, analysis: Analysis) -> None:
