@@ -7,14 +7,27 @@ characters made visible).
 
 from __future__ import annotations
 
+from collections import Counter
+
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from explorer.cli_render import stdout
+from explorer.outlet_names import column_names
 from explorer.safe_text import safe, visible
 from index import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
 
 _safe = safe
+# rows each table prints for a person: a corpus of 10,000 articles has tens of thousands
+# of beats and quotes; `--json` lists all
+SHOWN = 200
+
+
+def _more(out: Console, left: int, what: str, command: str) -> None:
+    if left > 0:
+        out.print(Text(f"  … and {left:,} more {what} (explorer {command} --json lists all)",
+                       style="dim"))  # fmt: skip
 
 
 def print_frames(results: tuple[ArticleFrames, ...], lexicon: FrameLexicon) -> None:
@@ -26,7 +39,8 @@ def print_frames(results: tuple[ArticleFrames, ...], lexicon: FrameLexicon) -> N
     table.add_column("next frames", ratio=3)
     table.add_column("tone", justify="right", no_wrap=True)
     table.add_column("hedged", justify="right", no_wrap=True)
-    for result in results:
+    shown = results[:SHOWN]
+    for result in shown:
         article = result.article
         name = _safe(article.outlet or article.file)
         if not result.scored:
@@ -42,7 +56,8 @@ def print_frames(results: tuple[ArticleFrames, ...], lexicon: FrameLexicon) -> N
         tone = "—" if result.tone is None else f"{result.tone:+.2f}"
         table.add_row(name, primary, Text(following), tone, str(len(result.hedges)))
     out.print(table)
-    for result in results:
+    _more(out, len(results) - len(shown), "articles", "frames")
+    for result in shown:
         if not result.primary:
             continue
         score = next(s for s in result.scores if s.frame == result.primary)
@@ -59,7 +74,7 @@ def print_quotes(quotes: tuple[Quote, ...]) -> None:
     table.add_column("quote", ratio=6)
     table.add_column("outlet", ratio=2, overflow="fold")
     table.add_column("also given to", ratio=3)
-    for quote in quotes:
+    for quote in quotes[:SHOWN]:
         conflict = Text()
         for speaker, other in quote.conflict:
             conflict.append_text(_safe(f"{speaker} ({other.outlet or other.file})\n", "bold red"))
@@ -70,6 +85,7 @@ def print_quotes(quotes: tuple[Quote, ...]) -> None:
             conflict,
         )
     out.print(table)
+    _more(out, len(quotes) - SHOWN, "quotes", "quotes")
 
 
 def print_claims(
@@ -81,17 +97,23 @@ def print_claims(
     if note:
         out.print(_safe(f"Note: {note}.", "yellow"))
     shared = [b for b in beats if not b.single_source]
+    columns = _fitting_outlets(out, shared[:SHOWN], outlets)
     table = Table(title=f"{len(shared)} story beats reported by several outlets", expand=True)
     table.add_column("beat", ratio=5)
-    for outlet in outlets:
-        table.add_column(Text(visible(outlet)[:7]), justify="center", width=7, no_wrap=True)
-    for beat in shared:
+    for header in column_names(columns, 7).values():
+        table.add_column(Text(visible(header)), justify="center", width=7, no_wrap=True)
+    for beat in shared[:SHOWN]:
+        reporting = set(beat.outlets)
         marks = [
-            Text("✓", style="bold green") if o in beat.outlets else Text("·", style="dim")
-            for o in outlets
+            Text("✓", style="bold green") if o in reporting else Text("·", style="dim")
+            for o in columns
         ]
         table.add_row(_safe(f"{beat.id} {beat.label}"), *marks)
     out.print(table)
+    _more(out, len(shared) - SHOWN, "beats told by several outlets", "claims")
+    if len(columns) < len(outlets):
+        out.print(Text(f"  Columns: the {len(columns)} of {len(outlets)} outlets reporting most "
+                       "of these beats that fit the terminal's width.", style="dim"))  # fmt: skip
     single = [b for b in beats if b.single_source]
     out.print(Text(f"\n{len(single)} beats found in one source only:", style="bold"))
     for beat in single[:15]:
@@ -100,7 +122,18 @@ def print_claims(
         line.append_text(_safe(beat.label))
         out.print(line)
     if len(single) > 15:
-        out.print(Text(f"  … and {len(single) - 15} more (explorer claims --json)", style="dim"))
+        out.print(Text(f"  … and {len(single) - 15:,} more (explorer claims --json)", style="dim"))
+
+
+def _fitting_outlets(out: Console, beats: list[Beat], outlets: tuple[str, ...]) -> list[str]:
+    """The outlets whose columns fit beside a beat column of 28 cells (each takes 10),
+    those reporting most of `beats` first kept, in their given order."""
+    room = max(3, (out.width - 28) // 10)
+    if len(outlets) <= room:
+        return list(outlets)
+    reported = Counter(outlet for beat in beats for outlet in beat.outlets)
+    kept = set(sorted(outlets, key=lambda o: (-reported[o], o.casefold()))[:room])
+    return [outlet for outlet in outlets if outlet in kept]
 
 
 def print_reuse(reuse: Reuse) -> None:
@@ -108,7 +141,7 @@ def print_reuse(reuse: Reuse) -> None:
     if not reuse.pairs:
         out.print(Text("No two articles share a passage of twelve words or more."))
         return
-    for pair in reuse.pairs:
+    for pair in reuse.pairs[:SHOWN]:
         head = _safe(pair.source.outlet or pair.source.file, "bold")
         head.append(" → " if pair.direction != "unknown" else " ↔ ")
         head.append_text(_safe(pair.target.outlet or pair.target.file, "bold"))
@@ -121,5 +154,6 @@ def print_reuse(reuse: Reuse) -> None:
         for passage in pair.passages[:4]:
             out.print(Text("  “") + _safe(pair.source.text[passage.left.start : passage.left.end])
                       + Text("”"))  # fmt: skip
+    _more(out, len(reuse.pairs) - SHOWN, "pairs", "reuse")
     for group in reuse.groups:
         out.print(_safe("near-duplicates: " + ", ".join(a.file for a in group), "yellow"))

@@ -381,7 +381,7 @@ async def test_analysis_tables_come_as_each_analysis_is_known(
 
 
 def test_coverage_headers_tell_alike_outlets_apart() -> None:
-    from explorer.screens.analysis import column_names
+    from explorer.outlet_names import column_names
 
     outlets = ["Alpine Dispatch Daily", "Alpine Dispatch Weekly", "The Alpine Courier"]
     assert column_names([*outlets, "Reuters", "the"]) == {

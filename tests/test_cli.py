@@ -379,3 +379,21 @@ def test_search_filters_and_sort(mixed: Path, mixed_ix: str) -> None:
                           "--since", "2025-03-01", "--sort", "date").stdout)  # fmt: skip
     assert data["total"] == 2
     assert all(h["date"] >= "2025-03-01" for h in data["hits"])
+
+
+def test_analysis_tables_for_people_print_their_first_rows(home: dict[str, str]) -> None:
+    """Tens of thousands of beats or quotes are not a table to read: the first rows, how
+    many more, and the outlets that fit the terminal; --json keeps every one."""
+    code = "import explorer.cli_analysis as shown\nshown.SHOWN = 2\n"
+    script = code + "from explorer.cli import main\nraise SystemExit(main(['claims']))\n"
+    claims = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            encoding="utf-8", cwd=ROOT, env={**home, "COLUMNS": "60"},
+                            timeout=120)  # fmt: skip
+    assert claims.returncode == 0, claims.stderr
+    assert "b1 " in claims.stdout and "b2 " in claims.stdout and "b3 " not in claims.stdout
+    assert "… and 21 more beats told by several outlets" in claims.stdout
+    assert "Columns: the 3 of 5 outlets" in claims.stdout
+    header = next(line for line in claims.stdout.splitlines() if "┃ beat" in line)
+    assert header.count("┃") == 5  # the beat column and three outlets
+    every = json.loads(run("claims", "--json", env=home).stdout)["claims"]
+    assert len(every) == 53

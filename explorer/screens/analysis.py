@@ -4,7 +4,6 @@ ledger and text reuse; every cell opens the sentences behind it."""
 from __future__ import annotations
 
 import time
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from rich.text import Text
@@ -16,6 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
+from explorer.outlet_names import bare_name, column_names
 from explorer.safe_text import one_line, safe
 from index import ArticleFrames, Beat, ExplorerError, FrameLexicon, Library, Quote, Reuse
 
@@ -57,12 +57,7 @@ def _coverage_outlets(analysis: Analysis) -> list[str]:
         for outlet in beat.outlets:
             reported[outlet] = reported.get(outlet, 0) + 1
     busiest = sorted(reported, key=lambda o: (-reported[o], o.casefold()))[:TABLE_OUTLETS]
-    return sorted(busiest, key=lambda o: _bare(o).casefold())
-
-
-def _bare(outlet: str) -> str:
-    """The outlet's name without a leading "The", as it is sorted and shown."""
-    return outlet[4:] if outlet[:4].casefold() == "the " and len(outlet) > 4 else outlet
+    return sorted(busiest, key=lambda o: bare_name(o).casefold())
 
 
 def _cut_note(analysis: Analysis) -> str:
@@ -87,21 +82,6 @@ def _cut_note(analysis: Analysis) -> str:
             " without an outlet is a source of its own)."
         )
     return "".join(f"\n{line}" for line in lines)
-
-
-def column_names(outlets: list[str], width: int = 10) -> dict[str, str]:
-    """A header of at most `width` cells for each outlet, told apart where their first
-    letters are alike ("The Alpine Courier": "Alpine Cou"; "Alpine Dispatch Daily" and
-    "Alpine Dispatch Weekly": "Alpi…Daily", "Alpi…eekly"); the cell's evidence names the
-    outlet in full."""
-    bare = {outlet: _bare(outlet) for outlet in outlets}
-    cut = {o: name[:width] for o, name in bare.items()}
-    sharing = Counter(cut.values())
-    head = (width - 1) // 2
-    for outlet, name in bare.items():
-        if sharing[cut[outlet]] > 1 and len(name) > width:
-            cut[outlet] = f"{name[:head]}…{name[-(width - 1 - head) :]}"
-    return cut
 
 
 class AnalysisScreen(Screen[None]):
@@ -179,8 +159,8 @@ class AnalysisScreen(Screen[None]):
         done = len(event.analysis.done)
         self.query_one("#analysis-summary", Static).update(
             safe(
-                f"Analysing the corpus: {', '.join(STEPS[:done])} done ({event.seconds:.0f} s),"
-                f" its tables ready; {STEPS[done]}… The first time on a large corpus this takes"
+                f"Analysing the corpus: {', '.join(STEPS[:done])} done in {event.seconds:.0f} s"
+                f" (tables ready); {STEPS[done]}… The first time on a large corpus this takes"
                 " minutes; the answers are kept beside the index for the next time."
             )
         )
