@@ -206,7 +206,10 @@ class AnalysisScreen(Screen[None]):
             table.add_column(frame.letter, key=frame.name)
         table.add_column("tone", key="tone")
         for index, result in enumerate(analysis.frames[:TABLE_ROWS]):
-            cells: list[Text] = [one_line(_outlet(result)[:24], "bold")]
+            article = one_line(_outlet(result)[:20], "bold")
+            article.append(" " * max(1, 21 - article.cell_len))  # the dates in one column
+            article.append_text(one_line((result.article.date or "undated")[:10], "dim"))
+            cells: list[Text] = [article]
             for score in result.scores:
                 style = "bold reverse" if score.frame == result.primary else ""
                 cells.append(Text(f"{score.score:.0%}" if score.score else "·", style=style))
@@ -287,6 +290,7 @@ class AnalysisScreen(Screen[None]):
         if score is None:
             return safe(f"{_outlet(result)}: no frame cue found", "italic")
         out = safe(f"{_outlet(result)} — {score.frame}: {len(score.evidence)} sentences", "bold")
+        out.append_text(safe(f"\n{result.article.display_title} ({result.article.file})", "dim"))
         for sentence in score.evidence[:EVIDENCE_LIMIT]:
             out.append("\n• ")
             out.append_text(safe(sentence.text))
