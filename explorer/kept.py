@@ -40,6 +40,7 @@ BINDING_IDS = (
     "search", "next-match", "prev-match", "outlet", "filters", "compare", "timeline",
     "analysis", "export", "note", "bookmark", "notes", "help", "quit",
     "next-shared", "prev-shared", "next-shared-claim", "other-side", "back", "timeline-open",
+    "analysis-scope",
 )  # fmt: skip
 
 

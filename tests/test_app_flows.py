@@ -380,6 +380,34 @@ async def test_analysis_tables_come_as_each_analysis_is_known(
         assert "articles ·" in str(screen.query_one("#analysis-summary", Static).render())
 
 
+async def test_analysis_of_what_the_query_finds_and_of_the_whole_corpus(
+    app: ExplorerApp,
+) -> None:
+    messages: list[Message] = []
+    async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
+        main = await searched(pilot, "outlet:newsbytes OR outlet:forge")
+        main.query_one(ArticlePane).focus()
+        await pilot.press("a")
+        await wait_for(pilot, lambda: bool(of_type(messages, AnalysisScreen.Computed)))
+        await pilot.pause(0.2)
+        screen = pilot.app.screen
+        assert isinstance(screen, AnalysisScreen) and screen.analysis is not None
+        outlets = {result.article.outlet for result in screen.analysis.frames}
+        assert outlets == {"NewsBytes", "The Forge Bulletin"}
+        assert all(set(beat.outlets) <= outlets for beat in screen.analysis.beats)
+        summary = str(screen.query_one("#analysis-summary", Static).render())
+        assert "outlet:newsbytes OR outlet:forge" in summary and "w: the whole corpus" in summary
+        assert screen.query_one("#table-frames", DataTable).row_count == 2
+        await pilot.press("w")
+        await wait_for(pilot, lambda: len(of_type(messages, AnalysisScreen.Computed)) == 2)
+        await pilot.pause(0.2)
+        assert len(screen.analysis.frames) == 5
+        assert screen.query_one("#table-frames", DataTable).row_count == 5
+        assert "The whole corpus  (w: only the articles" in str(
+            screen.query_one("#analysis-summary", Static).render()
+        )
+
+
 def test_coverage_headers_tell_alike_outlets_apart() -> None:
     from explorer.outlet_names import column_names
 

@@ -103,7 +103,12 @@ async def analysis(pilot: Pilot[None]) -> None:
     freeze(main)
     main.query_one("#article-pane").focus()
     await pilot.press("a")
-    await settle(pilot, lambda: getattr(pilot.app.screen, "analysis", None) is not None)
+
+    def complete() -> bool:  # every table there, not only the first analyses'
+        analysis = getattr(pilot.app.screen, "analysis", None)
+        return analysis is not None and len(analysis.done) == 4
+
+    await settle(pilot, complete)
     await pilot.press("right", "right", "down")
     await pilot.pause(0.3)
 

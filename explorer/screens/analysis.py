@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
 from explorer.outlet_names import bare_name, column_names
 from explorer.safe_text import one_line, safe
+from explorer.search_filters import Scope
 from index import ArticleFrames, Beat, ExplorerError, FrameLexicon, Library, Quote, Reuse
 
 EVIDENCE_LIMIT = 12
@@ -87,6 +88,7 @@ def _cut_note(analysis: Analysis) -> str:
 class AnalysisScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,q", "close", "Back", id="back"),
+        Binding("w", "whole", "Query/corpus", id="analysis-scope"),
         *(
             Binding(str(number), f"tab('{key}')", title, show=False)
             for number, (key, title) in enumerate(TABS, 1)
@@ -97,21 +99,26 @@ class AnalysisScreen(Screen[None]):
     class StepDone(Message, bubble=False):  # for this screen alone
         analysis: Analysis  # what is known so far: its last step has just been worked out
         seconds: float  # since the analysis began
+        run: int = 0  # which analysis of the screen (another scope starts another)
 
         @property
         def step(self) -> str:
             return self.analysis.done[-1]
 
     @dataclass
-    class Computed(Message):
+    class Computed(Message, bubble=False):
         analysis: Analysis | None
         error: str | None = None
+        run: int = 0
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, scope: Scope | None = None) -> None:
         super().__init__()
         self.library = library
+        self.scope = scope or Scope()
+        self.whole = self.scope.whole  # the whole corpus analysed, or what the query finds
         self.analysis: Analysis | None = None
         self._filled: set[str] = set()  # the steps whose tables are filled
+        self._run = 0
 
     def compose(self) -> ComposeResult:
         # the summary's notes scroll on a short terminal, so the tables keep their rows
@@ -130,51 +137,88 @@ class AnalysisScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self._compute()
+        self.query_one("#analysis-summary", Static).update(safe(f"Analysing {self._what()}…"))
+        self._compute(self._run, self.whole)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action == "whole" and self.scope.whole)  # no query: nothing to switch to
+
+    def action_whole(self) -> None:
+        """Between the query's articles and the whole corpus: the tables start again."""
+        self.whole = not self.whole
+        self._run += 1
+        self.analysis = None
+        self._filled.clear()
+        for key in STEPS:
+            self.query_one(f"#table-{key}", DataTable).clear(columns=True)
+            self.query_one(f"#evidence-{key}", Static).update("")
+        self.query_one("#analysis-summary", Static).update(safe(f"Analysing {self._what()}…"))
+        self._compute(self._run, self.whole)
+
+    def _what(self) -> str:
+        return "the whole corpus" if self.whole else self.scope.describe()
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _compute(self) -> None:
+    def _compute(self, run: int, whole: bool) -> None:
         """Each analysis in turn, each table shown as soon as its analysis is known (the
         claims can take minutes the first time on a large corpus)."""
         try:
             started = time.perf_counter()
-            frames, lexicon = self.library.frames()
+            among = None if whole else self.scope.articles(self.library)
+            if among is not None and not among:
+                self.post_message(self.Computed(None, f"{self._what()}: no article", run))
+                return
+            frames, lexicon = self.library.frames(None, among)
             analysis = Analysis(frames, lexicon, done=STEPS[:1])
-            self.post_message(self.StepDone(analysis, time.perf_counter() - started))
-            beats = self.library.beats()  # the embedding model loads here, off the UI thread
+            self.post_message(self.StepDone(analysis, time.perf_counter() - started, run))
+            beats = self.library.beats(among)  # the embedding model loads here, off the UI
             analysis = replace(analysis, beats=beats.beats, beats_note=beats.note, done=STEPS[:2])
-            self.post_message(self.StepDone(analysis, time.perf_counter() - started))
-            analysis = replace(analysis, quotes=self.library.quotes(), done=STEPS[:3])
-            self.post_message(self.StepDone(analysis, time.perf_counter() - started))
-            analysis = replace(analysis, reuse=self.library.reuse(), done=STEPS)
+            self.post_message(self.StepDone(analysis, time.perf_counter() - started, run))
+            analysis = replace(analysis, quotes=self.library.quotes(among), done=STEPS[:3])
+            self.post_message(self.StepDone(analysis, time.perf_counter() - started, run))
+            analysis = replace(analysis, reuse=self.library.reuse(among), done=STEPS)
         except ExplorerError as exc:
-            self.post_message(self.Computed(None, str(exc)))
+            self.post_message(self.Computed(None, str(exc), run))
             return
-        self.post_message(self.Computed(analysis))
+        self.post_message(self.Computed(analysis, None, run))
 
     def on_analysis_screen_step_done(self, event: StepDone) -> None:
-        if self.analysis is not None and len(self.analysis.done) >= len(event.analysis.done):
+        if event.run != self._run or (
+            self.analysis is not None and len(self.analysis.done) >= len(event.analysis.done)
+        ):
             return
         self.analysis = event.analysis
         done = len(event.analysis.done)
         self.query_one("#analysis-summary", Static).update(
             safe(
-                f"Analysing the corpus: {', '.join(STEPS[:done])} done in {event.seconds:.0f} s"
-                f" (tables ready); {STEPS[done]}… The first time on a large corpus this takes"
-                " minutes; the answers are kept beside the index for the next time."
+                f"Analysing {self._what()}: {', '.join(STEPS[:done])} done in"
+                f" {event.seconds:.0f} s (tables ready); {STEPS[done]}…"
+                + (
+                    " The first time on a large corpus this takes minutes; the answers are kept"
+                    " beside the index."
+                    if self.whole
+                    else " A query's articles are analysed"
+                    " afresh each time, from each article's facts kept beside the index."
+                )
             )
         )
         self._fill(event.step, event.analysis)
 
     def on_analysis_screen_computed(self, event: Computed) -> None:
+        if event.run != self._run:
+            return  # the analysis of a scope left since
         summary = self.query_one("#analysis-summary", Static)
         if event.analysis is None:
             summary.update(safe(f"Analysis failed: {event.error}"))
             return
         self.analysis = analysis = event.analysis
         shared = sum(1 for b in analysis.beats if not b.single_source)
+        switch = "" if self.scope.whole else (
+            "  (w: only " + self.scope.describe() + ")" if self.whole else "  (w: the whole corpus)"
+        )  # fmt: skip
         summary.update(
             safe(
+                f"{self._what()[:1].upper()}{self._what()[1:]}{switch}: "
                 f"{len(analysis.frames):,} articles · {shared:,} beats told by several outlets,"
                 f" {len(analysis.beats) - shared:,} by one · {len(analysis.quotes):,} quotes ·"
                 f" {len(analysis.reuse.pairs):,} reuse pairs   (arrows move; below, the"

@@ -383,11 +383,14 @@ class MainScreen(Screen[None]):
 
     def action_analysis(self) -> None:
         from explorer.screens.analysis import AnalysisScreen
+        from explorer.search_filters import Scope
 
         if not self.ready:
             self.notify("The corpus is still being indexed")
             return
-        self.app.push_screen(AnalysisScreen(self.library))
+        # the articles of the query and filters on screen; `w` there turns to the corpus
+        scope = Scope(self._last_query, replace(self.filters))
+        self.app.push_screen(AnalysisScreen(self.library, scope))
 
     def action_timeline(self) -> None:
         tabs = self.query_one(TabbedContent)
