@@ -38,6 +38,21 @@ async def ready(pilot: Pilot[None]) -> MainScreen:
     return app.main
 
 
+async def analysed(
+    pilot: Pilot[None], messages: list[Message], until: type[Message] = AnalysisScreen.Computed
+) -> AnalysisScreen:
+    """The analysis screen opened from the article pane, once `until` has come (by default
+    once its analysis is complete)."""
+    main = await ready(pilot)
+    main.query_one(ArticlePane).focus()
+    await pilot.press("a")
+    await wait_for(pilot, lambda: bool(of_type(messages, until)))
+    await pilot.pause(0.3)
+    screen = pilot.app.screen
+    assert isinstance(screen, AnalysisScreen)
+    return screen
+
+
 async def test_typing_updates_results_from_several_outlets(app: ExplorerApp) -> None:
     messages: list[Message] = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
@@ -285,13 +300,8 @@ async def test_a_tab_chosen_while_the_analysis_runs_stays_chosen(app: ExplorerAp
 async def test_analysis_cells_open_their_evidence(app: ExplorerApp) -> None:
     messages: list[Message] = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
-        main = await ready(pilot)
-        main.query_one(ArticlePane).focus()
-        await pilot.press("a")
-        await wait_for(pilot, lambda: bool(of_type(messages, AnalysisScreen.Computed)))
-        await pilot.pause(0.3)
-        screen = pilot.app.screen
-        assert isinstance(screen, AnalysisScreen) and screen.analysis is not None
+        screen = await analysed(pilot, messages)
+        assert screen.analysis is not None
         await pilot.press("right")
         await pilot.pause(0.2)
         evidence = str(screen.query_one("#evidence-frames", Static).render())
@@ -319,13 +329,8 @@ async def test_analysis_tables_show_their_first_rows_and_say_so(
     monkeypatch.setattr(analysis, "TABLE_OUTLETS", 3)
     messages: list[Message] = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
-        main = await ready(pilot)
-        main.query_one(ArticlePane).focus()
-        await pilot.press("a")
-        await wait_for(pilot, lambda: bool(of_type(messages, AnalysisScreen.Computed)))
-        await pilot.pause(0.3)
-        screen = pilot.app.screen
-        assert isinstance(screen, AnalysisScreen) and screen.analysis is not None
+        screen = await analysed(pilot, messages)
+        assert screen.analysis is not None
         assert len(screen.analysis.frames) == 5 and len(screen.analysis.beats) > 2
         steps = [m.step for m in of_type(messages, AnalysisScreen.StepDone)]
         assert steps == ["frames", "claims", "quotes"]  # each said while the next ran
@@ -362,12 +367,7 @@ async def test_analysis_tables_come_as_each_analysis_is_known(
             return worked_out()
 
         monkeypatch.setattr(main.library, "beats", slow_beats)
-        main.query_one(ArticlePane).focus()
-        await pilot.press("a")
-        await wait_for(pilot, lambda: bool(of_type(messages, AnalysisScreen.StepDone)))
-        await pilot.pause(0.2)
-        screen = pilot.app.screen
-        assert isinstance(screen, AnalysisScreen)
+        screen = await analysed(pilot, messages, until=AnalysisScreen.StepDone)
         assert screen.query_one("#table-frames", DataTable).row_count == 5
         assert screen.query_one("#table-claims", DataTable).row_count == 0
         summary = str(screen.query_one("#analysis-summary", Static).render())
