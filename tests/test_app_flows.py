@@ -408,6 +408,19 @@ async def test_analysis_of_what_the_query_finds_and_of_the_whole_corpus(
         )
 
 
+async def test_analysis_of_a_query_finding_nothing_says_so(app: ExplorerApp) -> None:
+    messages: list[Message] = []
+    async with app.run_test(size=(120, 36), message_hook=messages.append) as pilot:
+        await searched(pilot, "zzyzzyva")
+        screen = await analysed(pilot, messages)
+        assert screen.analysis is None
+        summary = str(screen.query_one("#analysis-summary", Static).render())
+        assert "no article to analyse among the articles “zzyzzyva” finds" in summary
+        await pilot.press("w")
+        await wait_for(pilot, lambda: len(of_type(messages, AnalysisScreen.Computed)) == 2)
+        assert screen.analysis is not None and len(screen.analysis.frames) == 5
+
+
 def test_coverage_headers_tell_alike_outlets_apart() -> None:
     from explorer.outlet_names import column_names
 

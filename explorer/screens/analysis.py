@@ -166,7 +166,8 @@ class AnalysisScreen(Screen[None]):
             started = time.perf_counter()
             among = None if whole else self.scope.articles(self.library)
             if among is not None and not among:
-                self.post_message(self.Computed(None, f"{self._what()}: no article", run))
+                nothing = f"no article to analyse among {self._what()}; w analyses the corpus"
+                self.post_message(self.Computed(None, nothing, run))
                 return
             frames, lexicon = self.library.frames(None, among)
             analysis = Analysis(frames, lexicon, done=STEPS[:1])
