@@ -158,6 +158,11 @@ async def test_timeline_shows_every_outlet_and_opens_a_mark(app: ExplorerApp) ->
         for outlet in ("BEAMSTART", "NewsBytes", "imp.news", "The Forge Bullet", "Daily Trending"):
             assert outlet in rendered
         assert "undated" in rendered and "Jul" in rendered
+        grid = timeline._grid()
+        for lane in range(len(grid.outlets)):  # each lane's marks listed once, in order
+            assert grid.by_lane[lane] == [i for i, m in enumerate(grid.marks) if m.lane == lane]
+        for (_x, y), index in timeline._hotspots.items():  # a click opens its lane's mark
+            assert grid.marks[index].lane == (y - 2) // 2
         beamstart = next(m for m in timeline._grid().marks if m.article.outlet == "BEAMSTART")
         assert timeline._grid().day_of(beamstart.column).isoformat() == "2025-07-15"
         await pilot.press("enter")
@@ -419,6 +424,40 @@ async def test_analysis_of_a_query_finding_nothing_says_so(app: ExplorerApp) -> 
         await pilot.press("w")
         await wait_for(pilot, lambda: len(of_type(messages, AnalysisScreen.Computed)) == 2)
         assert screen.analysis is not None and len(screen.analysis.frames) == 5
+
+
+async def test_timeline_lane_of_many_undated_articles_stays_one_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "undated"
+    corpus.mkdir()
+    for number in range(60):
+        (corpus / f"note-{number:02}.txt").write_text(
+            f"Note {number}\n\nThe harbour strike, day {number}.\n"
+        )
+    messages: list[Message] = []
+    app = make_app(corpus, tmp_path / "ix")
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.TimelineReady)))
+        await pilot.pause()
+        timeline = pilot.app.screen.query_one(Timeline)
+        lines = str(timeline.render()).splitlines()
+        lane = next(line for line in lines if line.startswith("(unknown outlet)"))
+        shown = lane.count("○")
+        assert 1 <= shown < 60 and lane.rstrip().endswith(f"+{60 - shown}")
+        assert len(lane) <= 80 and len(timeline._hotspots) == shown
+
+
+def test_timeline_marks_are_told_apart_by_identity() -> None:
+    """Two marks of equal articles are two marks: the timeline finds a mark's place by
+    its index, never by comparing articles (at 10k that comparison froze the screen)."""
+    from explorer.widgets.timeline import Mark, layout
+    from index.corpus import read_corpus
+
+    article = read_corpus(BUNDLED_CORPUS).articles[0]
+    assert Mark(article, 0, 0) != Mark(article, 0, 0)
+    grid = layout((article, article), 120)
+    assert grid.by_lane == {0: [0, 1]}
 
 
 def test_coverage_headers_tell_alike_outlets_apart() -> None:

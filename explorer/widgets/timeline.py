@@ -6,6 +6,7 @@ Enter opens one."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -51,7 +52,7 @@ def _day(value: str | None) -> dt.date | None:
             return None
 
 
-@dataclass
+@dataclass(eq=False)  # marks are told apart by identity: comparing articles is slow
 class Mark:
     article: Article
     lane: int
@@ -65,6 +66,7 @@ class Layout:
     days_per_column: int
     columns: int
     marks: list[Mark] = field(default_factory=list)
+    by_lane: dict[int, list[int]] = field(default_factory=dict)  # each lane's marks (indices)
 
     def column_of(self, day: dt.date) -> int:
         assert self.start is not None
@@ -91,13 +93,33 @@ def layout(articles: tuple[Article, ...], width: int) -> Layout:
         span = (end - start).days + 1
         per = max(1, -(-span // usable))
         grid = Layout(outlets, start, per, max(1, -(-span // per)))
+    lanes = {outlet: lane for lane, outlet in enumerate(outlets)}
     for article in articles:
-        lane = outlets.index(article.outlet or "(unknown outlet)")
+        lane = lanes[article.outlet or "(unknown outlet)"]
         day = _day(article.date)
         column = grid.column_of(day) if day and grid.start else -1
         grid.marks.append(Mark(article, lane, column))
     grid.marks.sort(key=lambda m: (m.lane, m.column if m.column >= 0 else 10**6, m.article.id))
+    for index, mark in enumerate(grid.marks):
+        grid.by_lane.setdefault(mark.lane, []).append(index)
     return grid
+
+
+def _runs(cells: Iterable[tuple[str, str]]) -> Text:
+    """The cells as text, neighbours of one style joined into one span: a lane of 60
+    cells becomes a few spans, and Textual renders each span of a frame separately."""
+    text = Text()
+    run: list[str] = []
+    run_style = ""
+    for cell, style in cells:
+        if style != run_style and run:
+            text.append("".join(run), style=run_style)
+            run = []
+        run.append(cell)
+        run_style = style
+    if run:
+        text.append("".join(run), style=run_style)
+    return text
 
 
 def _range_cell(column: int, first: int, last: int) -> str:
@@ -134,6 +156,8 @@ class Timeline(Widget, can_focus=True):
         self.query_text = ""
         self._layout: Layout | None = None
         self._hotspots: dict[tuple[int, int], int] = {}
+        self._loaded = False  # set_data has come (the listing and the frames take seconds)
+        self._attention_days: dict[str, list[tuple[dt.date | None, int]]] = {}
 
     def set_data(
         self,
@@ -143,8 +167,12 @@ class Timeline(Widget, can_focus=True):
         frames: dict[str, str] | None = None,
         legend: dict[str, str] | None = None,
     ) -> None:
+        self._loaded = True
         self.articles = articles
         self.attention = {(c.outlet, c.day): c.count for c in attention}
+        self._attention_days = {}
+        for cell in attention:  # each lane's heat reads only its outlet's days, parsed once
+            self._attention_days.setdefault(cell.outlet, []).append((_day(cell.day), cell.count))
         self.frames = frames or {}
         self.legend = legend or {}
         self.query_text = query
@@ -174,6 +202,8 @@ class Timeline(Widget, can_focus=True):
         grid = self._grid()
         self._hotspots = {}
         out = Text(no_wrap=True, overflow="crop")
+        if not self._loaded:
+            return Text("Laying out the timeline…", style="dim")
         if not self.articles:
             return Text("No articles indexed yet.", style="dim")
         out.append_text(self._axis(grid))
@@ -210,10 +240,11 @@ class Timeline(Widget, can_focus=True):
     def _lane_marks(self, grid: Layout, lane: int, current: Mark | None, y: int) -> Text:
         cells = [" " * CELL for _ in range(grid.columns)]
         styles = ["" for _ in range(grid.columns)]
-        undated: list[Mark] = []
-        for mark in (m for m in grid.marks if m.lane == lane):
+        undated: list[tuple[int, Mark]] = []
+        for index in grid.by_lane.get(lane, ()):
+            mark = grid.marks[index]
             if mark.column < 0:
-                undated.append(mark)
+                undated.append((index, mark))
                 low, high = (
                     _day(mark.article.meta.date_earliest),
                     _day(mark.article.meta.date_latest),
@@ -229,35 +260,37 @@ class Timeline(Widget, can_focus=True):
             symbol = self.frames.get(mark.article.id, "●")
             cells[mark.column] = f" {symbol} "
             styles[mark.column] = "bold reverse" if mark is current else "bold green"
-            self._hotspots[(LABEL + mark.column * CELL + 1, y)] = grid.marks.index(mark)
-        text = Text()
-        for cell, style in zip(cells, styles, strict=True):
-            text.append(cell, style=style)
+            self._hotspots[(LABEL + mark.column * CELL + 1, y)] = index
+        text = _runs(zip(cells, styles, strict=True))
         text.append(" ")
         x = LABEL + grid.columns * CELL + 1
-        for mark in undated:
+        # the undated marks that fit the line (a line never wraps: the lanes would shift),
+        # from the one under the cursor when it lies further on
+        room = max(1, (self.size.width - x) // 2 - 3)
+        first = 0
+        for position, (_index, mark) in enumerate(undated):
+            if mark is current and position >= room:
+                first = position - room + 1
+        for index, mark in undated[first : first + room]:
             symbol = self.frames.get(mark.article.id, "○")
             text.append(f"{symbol} ", style="bold reverse" if mark is current else "yellow")
-            self._hotspots[(x, y)] = grid.marks.index(mark)
+            self._hotspots[(x, y)] = index
             x += 2
+        if len(undated) > room:
+            text.append(f"+{len(undated) - room}", style="dim")
         return text
 
     def _heat(self, grid: Layout, outlet: str) -> Text:
         counts = [0] * grid.columns
         undated = 0
-        for (name, day), count in self.attention.items():
-            if name != outlet:
-                continue
-            parsed = _day(day)
+        for parsed, count in self._attention_days.get(outlet, ()):
             if parsed is None or grid.start is None:
                 undated += count
             else:
                 counts[grid.column_of(parsed)] += count
         peak = max([*counts, undated, 1])
-        text = Text()
-        for count in counts:
-            level = 0 if not count else max(1, round(count / peak * (len(HEAT) - 1)))
-            text.append(HEAT[level] * CELL, style="magenta")
+        levels = [0 if not c else max(1, round(c / peak * (len(HEAT) - 1))) for c in counts]
+        text = _runs((HEAT[level] * CELL, "magenta") for level in levels)
         level = 0 if not undated else max(1, round(undated / peak * (len(HEAT) - 1)))
         text.append(" " + HEAT[level] * 2, style="magenta")
         return text
@@ -279,14 +312,15 @@ class Timeline(Widget, can_focus=True):
         grid = self._grid()
         if not grid.marks:
             return
-        here = self.current or grid.marks[0]
+        here_index = min(self.cursor, len(grid.marks) - 1)
+        here = grid.marks[here_index]
         if dx:
-            same = [i for i, m in enumerate(grid.marks) if m.lane == here.lane]
-            position = same.index(grid.marks.index(here))
+            same = grid.by_lane[here.lane]
+            position = same.index(here_index)
             self.cursor = same[max(0, min(len(same) - 1, position + dx))]
         else:
             lane = max(0, min(len(grid.outlets) - 1, here.lane + dy))
-            candidates = [i for i, m in enumerate(grid.marks) if m.lane == lane]
+            candidates = grid.by_lane.get(lane, [])
             if candidates:
                 self.cursor = min(candidates, key=lambda i: abs(grid.marks[i].column - here.column))
         self.refresh()
