@@ -1,9 +1,10 @@
 """What the Pilot flow tests share: waiting for a condition, picking messages by type,
-typing a query and waiting for its results."""
+typing a query and waiting for its results, writing a small corpus."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from pathlib import Path
 
 from textual.message import Message
 from textual.pilot import Pilot
@@ -34,3 +35,11 @@ async def searched(pilot: Pilot[None], query: str) -> MainScreen:
     await pilot.press(*query)
     await wait_for(pilot, lambda: main.last_result is not None and main.last_result.query == query)
     return main
+
+
+def write_corpus(folder: Path, files: Mapping[str, str]) -> Path:
+    """A corpus folder holding `files` (name to text, UTF-8)."""
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder

@@ -22,7 +22,7 @@ from explorer.widgets.article_pane import ArticlePane
 from explorer.widgets.search_pane import SearchPane
 from explorer.widgets.timeline import Timeline
 from index import BUNDLED_CORPUS, Facets, SearchResult
-from tests.pilot import of_type, searched, wait_for
+from tests.pilot import of_type, searched, wait_for, write_corpus
 
 
 @pytest.fixture()
@@ -51,6 +51,15 @@ async def analysed(
     screen = pilot.app.screen
     assert isinstance(screen, AnalysisScreen)
     return screen
+
+
+async def timeline_shown(pilot: Pilot[None], messages: list[Message]) -> Timeline:
+    """The timeline tab opened (ctrl+t) once its data has come."""
+    await ready(pilot)
+    await pilot.press("ctrl+t")
+    await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.TimelineReady)))
+    await pilot.pause()
+    return pilot.app.screen.query_one(Timeline)
 
 
 async def test_typing_updates_results_from_several_outlets(app: ExplorerApp) -> None:
@@ -149,11 +158,7 @@ async def test_compare_two_articles_side_by_side(app: ExplorerApp) -> None:
 async def test_timeline_shows_every_outlet_and_opens_a_mark(app: ExplorerApp) -> None:
     messages: list[Message] = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+t")
-        await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.TimelineReady)))
-        await pilot.pause()
-        timeline = pilot.app.screen.query_one(Timeline)
+        timeline = await timeline_shown(pilot, messages)
         rendered = str(timeline.render())
         for outlet in ("BEAMSTART", "NewsBytes", "imp.news", "The Forge Bullet", "Daily Trending"):
             assert outlet in rendered
@@ -244,14 +249,11 @@ async def test_untrusted_article_text_is_shown_literally(tmp_path: Path) -> None
 
 
 async def test_a_new_corpus_is_indexed_while_the_ui_responds(tmp_path: Path) -> None:
-    corpus = tmp_path / "many"
-    corpus.mkdir()
-    for number in range(80):
-        (corpus / f"a{number}.txt").write_text(
-            f"Article {number} reports that the harbour authority met on Monday to discuss "
-            "dredging, fees and the new ferry timetable for the coming summer season.\n",
-            encoding="utf-8",
-        )
+    corpus = write_corpus(tmp_path / "many", {
+        f"a{number}.txt": f"Article {number} reports that the harbour authority met on Monday "
+        "to discuss dredging, fees and the new ferry timetable for the coming summer season.\n"
+        for number in range(80)
+    })  # fmt: skip
     app = make_app(corpus, tmp_path / "ix")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*"harb")
@@ -427,20 +429,14 @@ async def test_analysis_of_a_query_finding_nothing_says_so(app: ExplorerApp) -> 
 
 
 async def test_timeline_lane_of_many_undated_articles_stays_one_line(tmp_path: Path) -> None:
-    corpus = tmp_path / "undated"
-    corpus.mkdir()
-    for number in range(60):
-        (corpus / f"note-{number:02}.txt").write_text(
-            f"Note {number}\n\nThe harbour strike, day {number}.\n"
-        )
+    corpus = write_corpus(tmp_path / "undated", {
+        f"note-{number:02}.txt": f"Note {number}\n\nThe harbour strike, day {number}.\n"
+        for number in range(60)
+    })  # fmt: skip
     messages: list[Message] = []
     app = make_app(corpus, tmp_path / "ix")
     async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
-        await ready(pilot)
-        await pilot.press("ctrl+t")
-        await wait_for(pilot, lambda: bool(of_type(messages, MainScreen.TimelineReady)))
-        await pilot.pause()
-        timeline = pilot.app.screen.query_one(Timeline)
+        timeline = await timeline_shown(pilot, messages)
         lines = str(timeline.render()).splitlines()
         lane = next(line for line in lines if line.startswith("(unknown outlet)"))
         shown = lane.count("○")
@@ -478,14 +474,11 @@ async def test_rows_below_the_first_screenful_get_their_snippets_after_the_paint
 ) -> None:
     from explorer.screens.main import FIRST_ROWS, LIMIT
 
-    corpus = tmp_path / "many"
-    corpus.mkdir()
-    for i in range(FIRST_ROWS + 6):
-        (corpus / f"a{i:02d}.md").write_text(
-            f"---\ntitle: Harbour story {i}\noutlet: Outlet {i % 3}\n---\n"
-            f"Opening words of story {i}. Later the ferry timetable changed again.\n",
-            encoding="utf-8",
-        )
+    corpus = write_corpus(tmp_path / "many", {
+        f"a{i:02d}.md": f"---\ntitle: Harbour story {i}\noutlet: Outlet {i % 3}\n---\n"
+        f"Opening words of story {i}. Later the ferry timetable changed again.\n"
+        for i in range(FIRST_ROWS + 6)
+    })  # fmt: skip
     messages: list[Message] = []
     app = make_app(corpus, tmp_path / "ix")
     async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
