@@ -7,14 +7,14 @@ characters made visible).
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
 from explorer.cli_render import stdout
-from explorer.outlet_names import column_names
+from explorer.outlet_names import column_names, most_reporting
 from explorer.safe_text import safe, visible
 from index import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
 
@@ -125,14 +125,13 @@ def print_claims(
         out.print(Text(f"  … and {len(single) - 15:,} more (explorer claims --json)", style="dim"))
 
 
-def _fitting_outlets(out: Console, beats: list[Beat], outlets: tuple[str, ...]) -> list[str]:
+def _fitting_outlets(out: Console, beats: Sequence[Beat], outlets: tuple[str, ...]) -> list[str]:
     """The outlets whose columns fit beside a beat column of 28 cells (each takes 10),
     those reporting most of `beats` first kept, in their given order."""
     room = max(3, (out.width - 28) // 10)
     if len(outlets) <= room:
         return list(outlets)
-    reported = Counter(outlet for beat in beats for outlet in beat.outlets)
-    kept = set(sorted(outlets, key=lambda o: (-reported[o], o.casefold()))[:room])
+    kept = most_reporting(outlets, beats, room)
     return [outlet for outlet in outlets if outlet in kept]
 
 

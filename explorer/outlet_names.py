@@ -1,8 +1,14 @@
-"""Short names of outlets for table headers: told apart where they begin alike."""
+"""Outlets in tables: short headers told apart where they begin alike, and the outlets
+reporting most beats where not every outlet gets a column."""
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from index import Beat
 
 
 def bare_name(outlet: str) -> str:
@@ -23,3 +29,9 @@ def column_names(outlets: list[str], width: int = 10) -> dict[str, str]:
         if sharing[cut[outlet]] > 1 and len(name) > width:
             cut[outlet] = f"{name[:head]}…{name[-(width - 1 - head) :]}"
     return cut
+
+
+def most_reporting(outlets: Collection[str], beats: Iterable[Beat], limit: int) -> set[str]:
+    """The `limit` outlets that report most of `beats` (ties by name)."""
+    reported = Counter(outlet for beat in beats for outlet in beat.outlets)
+    return set(sorted(outlets, key=lambda o: (-reported[o], o.casefold()))[:limit])

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 
-from explorer.outlet_names import bare_name, column_names
+from explorer.outlet_names import bare_name, column_names, most_reporting
 from explorer.safe_text import one_line, safe
 from explorer.search_filters import Scope
 from index import ArticleFrames, Beat, ExplorerError, FrameLexicon, Library, Quote, Reuse
@@ -53,11 +53,7 @@ def _all_outlets(analysis: Analysis) -> set[str]:
 def _coverage_outlets(analysis: Analysis) -> list[str]:
     """The coverage table's columns: the outlets reporting most of the beats shown (at
     most TABLE_OUTLETS), in alphabetical order ignoring a leading "The"."""
-    reported = dict.fromkeys(_all_outlets(analysis), 0)
-    for beat in analysis.beats[:TABLE_ROWS]:
-        for outlet in beat.outlets:
-            reported[outlet] = reported.get(outlet, 0) + 1
-    busiest = sorted(reported, key=lambda o: (-reported[o], o.casefold()))[:TABLE_OUTLETS]
+    busiest = most_reporting(_all_outlets(analysis), analysis.beats[:TABLE_ROWS], TABLE_OUTLETS)
     return sorted(busiest, key=lambda o: bare_name(o).casefold())
 
 
@@ -184,10 +180,8 @@ class AnalysisScreen(Screen[None]):
         self.post_message(self.Computed(analysis, None, run))
 
     def on_analysis_screen_step_done(self, event: StepDone) -> None:
-        if event.run != self._run or (
-            self.analysis is not None and len(self.analysis.done) >= len(event.analysis.done)
-        ):
-            return
+        if event.run != self._run:
+            return  # the analysis of a scope left since
         self.analysis = event.analysis
         done = len(event.analysis.done)
         self.query_one("#analysis-summary", Static).update(

@@ -150,14 +150,14 @@ class Timeline(Widget, can_focus=True):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.articles: tuple[Article, ...] = ()
-        self.attention: dict[tuple[str, str], int] = {}
+        # each outlet's days (parsed once) and hits: a lane's heat reads only its own
+        self.attention: dict[str, list[tuple[dt.date | None, int]]] = {}
         self.frames: dict[str, str] = {}
         self.legend: dict[str, str] = {}
         self.query_text = ""
         self._layout: Layout | None = None
         self._hotspots: dict[tuple[int, int], int] = {}
         self._loaded = False  # set_data has come (the listing and the frames take seconds)
-        self._attention_days: dict[str, list[tuple[dt.date | None, int]]] = {}
 
     def set_data(
         self,
@@ -169,10 +169,9 @@ class Timeline(Widget, can_focus=True):
     ) -> None:
         self._loaded = True
         self.articles = articles
-        self.attention = {(c.outlet, c.day): c.count for c in attention}
-        self._attention_days = {}
-        for cell in attention:  # each lane's heat reads only its outlet's days, parsed once
-            self._attention_days.setdefault(cell.outlet, []).append((_day(cell.day), cell.count))
+        self.attention = {}
+        for cell in attention:
+            self.attention.setdefault(cell.outlet, []).append((_day(cell.day), cell.count))
         self.frames = frames or {}
         self.legend = legend or {}
         self.query_text = query
@@ -267,10 +266,8 @@ class Timeline(Widget, can_focus=True):
         # the undated marks that fit the line (a line never wraps: the lanes would shift),
         # from the one under the cursor when it lies further on
         room = max(1, (self.size.width - x) // 2 - 3)
-        first = 0
-        for position, (_index, mark) in enumerate(undated):
-            if mark is current and position >= room:
-                first = position - room + 1
+        under = next((p for p, (_index, mark) in enumerate(undated) if mark is current), 0)
+        first = max(0, under - room + 1)
         for index, mark in undated[first : first + room]:
             symbol = self.frames.get(mark.article.id, "○")
             text.append(f"{symbol} ", style="bold reverse" if mark is current else "yellow")
@@ -283,7 +280,7 @@ class Timeline(Widget, can_focus=True):
     def _heat(self, grid: Layout, outlet: str) -> Text:
         counts = [0] * grid.columns
         undated = 0
-        for parsed, count in self._attention_days.get(outlet, ()):
+        for parsed, count in self.attention.get(outlet, ()):
             if parsed is None or grid.start is None:
                 undated += count
             else:
