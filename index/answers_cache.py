@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import gc
 import hashlib
 import io
 import os
@@ -29,10 +28,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from index.collection import paused
 from index.models import Article
 
 FOLDER = "answers"
-_FORMAT = 1
+_FORMAT = 2  # 2: articles written through the dispatch table
 _ALLOWED_MODULES = ("index.analysis.", "index.models")
 
 
@@ -61,9 +61,23 @@ def _path(generation: Path, name: str, key: str) -> Path:
     return generation / FOLDER / f"{name}-{suffix}.pickle"
 
 
-class _Writer(pickle.Pickler):
-    def persistent_id(self, obj: Any) -> str | None:
-        return obj.id if isinstance(obj, Article) else None
+def _stored_article(article_id: str) -> Article:
+    """What an article is written as: a call of this with its id, which reading
+    answers with the library's own article (this function itself is never called)."""
+    raise pickle.UnpicklingError(f"article {article_id} read without its library")
+
+
+def _as_reference(article: Article) -> tuple[Any, tuple[str]]:
+    return _stored_article, (article.id,)
+
+
+def _writer(out: io.BytesIO) -> pickle.Pickler:
+    """A pickler writing each article as its id: through the dispatch table, so the C
+    pickler calls back into Python once per article (and memoises it), not once per
+    object as `persistent_id` would."""
+    writer = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+    writer.dispatch_table = {Article: _as_reference}
+    return writer
 
 
 class _Reader(pickle.Unpickler):
@@ -71,10 +85,12 @@ class _Reader(pickle.Unpickler):
         super().__init__(io.BytesIO(data))
         self._articles = articles
 
-    def persistent_load(self, pid: Any) -> Article:
-        return self._articles[pid]  # KeyError: an article the index no longer holds
+    def _article(self, article_id: str) -> Article:
+        return self._articles[article_id]  # KeyError: an article the index no longer holds
 
     def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == (__name__, "_stored_article"):
+            return self._article
         if module.startswith(_ALLOWED_MODULES):
             found = super().find_class(module, name)
             if isinstance(found, type) and dataclasses.is_dataclass(found):
@@ -91,14 +107,24 @@ def load(
         head, _, body = data.partition(b"\n")
         if head != _header(key, commit):
             return None
-        collecting = gc.isenabled()
-        gc.disable()  # hundreds of thousands of new objects, none of them garbage
-        try:
+        with paused():  # hundreds of thousands of new objects, none of them garbage
             return _Reader(body, {a.id: a for a in articles}).load()
-        finally:
-            if collecting:
-                gc.enable()
     except Exception:  # missing, damaged, or written for other articles: work it out
+        return None
+
+
+def load_latest(generation: Path, name: str, key: str) -> tuple[int, Any] | None:
+    """The answer kept for whichever commit it was worked out on, with that commit (an
+    answer to update rather than to use as it is); None when there is none that fits.
+    Such an answer names no article (it is read without the library's articles)."""
+    try:
+        data = _path(generation, name, key).read_bytes()
+        head, _, body = data.partition(b"\n")
+        commit = int(head.split(b" ", 3)[2])
+        if head != _header(key, commit):
+            return None
+        return commit, _Reader(body, {}).load()
+    except Exception:  # missing, damaged, or naming articles: work it out
         return None
 
 
@@ -109,7 +135,7 @@ def save(generation: Path, name: str, key: str, commit: int, answer: object) -> 
         target.parent.mkdir(exist_ok=True)
         buffer = io.BytesIO()
         buffer.write(_header(key, commit) + b"\n")
-        _Writer(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(answer)
+        _writer(buffer).dump(answer)
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".", suffix=".tmp")
         try:
             with os.fdopen(handle, "wb") as out:

@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from index.models import Article
 
 
+GROUPING = "beat-grouping"  # the kept answer beats are updated from
+
+
 class Analyses:
     """The analysis half of `Library`; the other half opens the index and lists articles."""
 
@@ -84,12 +87,9 @@ class Analyses:
         if among is not None:
             return compute()
         with self._lock:
-            searcher = self._open()
-            generation, serial = self._generation, self._serial
             if (name, key) in self._answers:
                 return self._answers[(name, key)]
-            commit = searcher.reader().generation()
-        folder = generation if commit is not None and commit >= 0 else None
+            folder, commit, serial = self._kept_place()
         value = None
         if folder is not None:
             value = answers_cache.load(folder, name, key, commit, self._corpus_texts())
@@ -101,6 +101,17 @@ class Analyses:
             if serial == self._serial:
                 self._answers[(name, key)] = value
         return value
+
+    def _kept_place(self) -> tuple[Path | None, int, int]:
+        """Where answers are kept beside the index (None: an index without commits, kept
+        nowhere), the commit they are worked out on, and the searcher's serial."""
+        with self._lock:
+            searcher = self._open()
+            generation, serial = self._generation, self._serial
+            commit = searcher.reader().generation()
+        if commit is None or commit < 0:
+            return None, -1, serial
+        return generation, commit, serial
 
     def frames(
         self, lexicon: Path | str | None = None, among: Collection[str] | None = None
@@ -136,16 +147,26 @@ class Analyses:
     def beats(self, among: Collection[str] | None = None) -> Beats:
         """Story beats with how they were grouped (by meaning and words, or words alone,
         and why). The English sentences' embeddings are worked out on first use (the
-        model loads then: seconds) and kept in the analysis cache beside the index."""
-        from index import analysis_cache
-        from index.analysis import group_beats
+        model loads then: seconds) and kept in the analysis cache beside the index. The
+        corpus's grouping is kept beside the index too: after a change, the articles kept
+        keep their beats and only the new ones are grouped (`index.analysis.beat_updates`)."""
+        from index import analysis_cache, answers_cache
+        from index.analysis import Grouping, group_beats, update_beats
 
         def compute() -> Beats:
             articles, facts = self._analysis_input(among)
             with self._lock:
                 generation = self._generation
             store = analysis_cache.Embeddings(generation) if generation is not None else None
-            return group_beats(articles, facts=facts, store=store)
+            if among is not None:
+                return group_beats(articles, facts=facts, store=store)
+            folder, commit, _serial = self._kept_place()
+            kept = answers_cache.load_latest(folder, GROUPING, "") if folder else None
+            previous = kept[1] if kept and isinstance(kept[1], Grouping) else None
+            beats, grouping = update_beats(articles, previous, facts=facts, store=store)
+            if folder is not None:
+                answers_cache.save(folder, GROUPING, "", commit, grouping)
+            return beats
 
         result: Beats = self._answer("claims", "", compute, among)
         return result

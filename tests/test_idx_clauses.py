@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from index import Article, Metadata, MetaField
 from index.analysis import group_beats
-from index.analysis.claims import claim_terms, clauses
+from index.analysis.statements import claim_terms, clauses
 
 
 def _parts(text: str, language: str = "en") -> list[str]:

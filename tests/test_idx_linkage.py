@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from index.analysis import linkage
+from index.analysis import grouping, linkage
 
 
 def random_vectors(count: int, seed: int) -> list[linkage.Sparse]:
@@ -25,7 +25,7 @@ def random_vectors(count: int, seed: int) -> list[linkage.Sparse]:
 
 def test_sums_as_arrays_match_dictionaries() -> None:
     vectors = random_vectors(300, seed=7)
-    sums = linkage._GroupSums(vectors)
+    sums = grouping._GroupSums(vectors)
     plain = {i: dict(v) for i, v in enumerate(vectors)}
     alive = list(range(len(vectors)))
     chance = random.Random(3)
@@ -33,7 +33,7 @@ def test_sums_as_arrays_match_dictionaries() -> None:
         a, b = chance.sample(alive, 2)
         assert sums.dot(a, b) == pytest.approx(linkage.dot(plain[a], plain[b]), abs=1e-12)
         sums.merge(a, b)
-        linkage._add(plain[a], plain.pop(b))
+        grouping._add(plain[a], plain.pop(b))
         alive.remove(b)
     assert sums._large, "no group grew past the terms kept as a dictionary"
 
@@ -42,7 +42,7 @@ def test_grouping_is_the_same_with_and_without_arrays(monkeypatch: pytest.Monkey
     vectors = random_vectors(600, seed=11)
     owners = [i // 3 for i in range(len(vectors))]
     pairs = linkage.lexical_pairs(vectors, owners, 0.2)
-    grouped = linkage.group(vectors, pairs, 0.1, owners=owners)
-    monkeypatch.setattr(linkage, "_DENSE_TERMS", 10**9)
-    assert linkage.group(vectors, pairs, 0.1, owners=owners) == grouped
+    grouped = grouping.group(vectors, pairs, 0.1, owners=owners)
+    monkeypatch.setattr(grouping, "_DENSE_TERMS", 10**9)
+    assert grouping.group(vectors, pairs, 0.1, owners=owners) == grouped
     assert max(len(g) for g in grouped) > 10

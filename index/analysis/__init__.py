@@ -6,7 +6,8 @@ text as written and their spans in `Article.text`); a language no lexicon
 covers is reported as not scored, never scored as English.
 """
 
-from index.analysis.claims import Beat, Beats, Mention, find_beats, group_beats
+from index.analysis.beat_updates import Grouping
+from index.analysis.claims import Beat, Beats, Mention, find_beats, group_beats, update_beats
 from index.analysis.facts import FACTS_VERSION, Facts, article_facts, facts_from_json
 from index.analysis.frames import (
     ArticleFrames,
@@ -31,6 +32,8 @@ __all__ = [
     "ReusePair",
     "find_beats",
     "group_beats",
+    "update_beats",
+    "Grouping",
     "find_reuse",
     "ArticleFrames",
     "FrameLexicon",

@@ -7,12 +7,14 @@ quantities they state: the cosine of their all-MiniLM-L6-v2 embeddings
 (`index.analysis.embed`) plus a multiple of the words' cosine plus agreement or
 conflict of their numbers (`index.analysis.anchors`), so that the same beat told in
 other words is one beat. An English sentence joining two statements is compared as
-its parts (`clauses`) and can be a mention of two beats. Close pairs join their
-groups, strongest first, while the groups stay close on average
-(`index.analysis.linkage`): a sentence that shares words or a topic with two beats
-cannot chain them into one. Sentences in other languages, corpora past SEMANTIC_CAP
-claim sentences, and installs without the model are grouped by words alone (TF-IDF
-cosine >= SIMILAR, groups' mean >= LINK_SHARE * SIMILAR), and `Beats.note` says so.
+its parts (`index.analysis.statements`) and can be a mention of two beats. Close pairs
+join their groups, strongest first, while the groups stay close on average
+(`index.analysis.linkage`, `index.analysis.grouping`): a sentence that shares words or
+a topic with two beats cannot chain them into one. After articles come or go, the
+grouping kept from the last run is updated (`index.analysis.beat_updates`).
+Sentences in other languages, corpora past SEMANTIC_CAP claim sentences, and installs
+without the model are grouped by words alone (TF-IDF cosine >= SIMILAR, groups' mean
+>= LINK_SHARE * SIMILAR), and `Beats.note` says so.
 A beat is labelled by the mention closest to its centre.
 
 Rule kept here: every beat carries its mentions (the sentences as written,
@@ -21,41 +23,27 @@ with spans), so a reader can check each grouping.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
-from index.analysis import linkage
+from index.analysis import beat_updates, grouping, linkage
 from index.analysis.anchors import quantity_terms
 from index.analysis.sentences import Sentence, sentences
+from index.analysis.statements import claim_terms, clauses
+from index.collection import paused
 from index.models import Article
-from index.schema import STEMMED_LANGUAGES
-from index.tokens import plain_words, stemmer
 
 if TYPE_CHECKING:
+    from index.analysis.beat_updates import Grouping
     from index.analysis.embed import VectorStore
     from index.analysis.facts import Facts
 
 SIMILAR = 0.22  # cosine at which two sentences tell the same beat
 LINK_SHARE = 0.45  # two groups merge when their mean cross cosine is this share of SIMILAR
 SEMANTIC_CAP = 10_000  # English claim sentences; past it beats are grouped by words alone
-MIN_WORDS = 7  # shorter sentences (headings, captions) are not claims
 _LABEL_WORDS = 16
-# fmt: off
-_STOP = {
-    "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
-    "with", "from", "as", "into", "about", "over", "after", "before", "than", "that", "this",
-    "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has",
-    "have", "had", "do", "does", "did", "not", "no", "so", "such", "can", "could", "would",
-    "should", "will", "may", "might", "must", "also", "more", "most", "very", "just",
-    "he", "she", "they", "we", "you", "i", "his", "her", "their", "our", "your", "them", "him",
-    "us", "which", "who", "whom", "whose", "what", "when", "where", "why", "how", "there",
-    "here", "then", "while", "said", "says", "say"
-}
-# fmt: on
 
 
 @dataclass(frozen=True)
@@ -83,83 +71,6 @@ class Beat:
 
 def _outlet(article: Article) -> str:
     return article.outlet or article.file
-
-
-def _claim_like(text: str) -> bool:
-    words = text.split()
-    return (
-        len(words) >= MIN_WORDS
-        and not text.rstrip().endswith("?")
-        and bool(re.search(r"[.!\"”’)]\s*$", text))
-    )
-
-
-@cache
-def _stopwords(language: str | None) -> frozenset[str]:
-    """Words that say nothing of a beat: the English list above, plus the language's own
-    list where Whoosh has one (German "der", French "le" ...)."""
-    from whoosh.lang import has_stopwords, stopwords_for_language
-
-    own = stopwords_for_language(language) if language and has_stopwords(language) else ()
-    return frozenset(_STOP) | frozenset(own)
-
-
-def _terms(text: str, language: str | None) -> list[str]:
-    stem = stemmer(language) if language in STEMMED_LANGUAGES else (lambda w: w)
-    stop = _stopwords(language)
-    return [stem(w) for w, _s, _e in plain_words(text) if w not in stop and not w.isdigit()]
-
-
-# where an English sentence joins two statements: ", but", ", and", ", while", ";", " — "
-_JOINS = re.compile(
-    r",\s+(?:but|and|while|whereas|although|though|yet|as)\s+|;\s+|\s+[—–]\s+", re.IGNORECASE
-)
-SPLIT_CLAUSES = True  # off: each sentence compared whole (an A/B of the clause parts)
-
-
-def clauses(
-    text: str, language: str | None, terms: tuple[str, ...]
-) -> list[tuple[str, tuple[str, ...]]]:
-    """The statements of a claim sentence, each with its content terms: an English
-    sentence that joins two statements ("had completed training, but delayed its
-    release") is compared as its parts, so it can be a mention of both beats. A part
-    with fewer than three content terms stays with the part before it."""
-    if not SPLIT_CLAUSES or (language or "").lower().split("-")[0] != "en":
-        return [(text, terms)]
-    parts: list[tuple[str, tuple[str, ...]]] = []
-    start = 0
-    joins = [j for j in _JOINS.finditer(text) if not _ends_list(text, j)]
-    for join in [*joins, None]:
-        end = join.start() if join is not None else len(text)
-        piece = text[start:end].strip()
-        found = tuple(_terms(piece, language))
-        if parts and (len(found) < 3 or len(parts[-1][1]) < 3):
-            before, known = parts.pop()
-            piece, found = f"{before} {piece}", known + found
-        parts.append((piece, found))
-        if join is not None:
-            start = join.end()
-    if len(parts) < 2 or any(len(found) < 3 for _p, found in parts):
-        return [(text, terms)]
-    return parts
-
-
-def _ends_list(text: str, join: re.Match[str]) -> bool:
-    """Whether ", and" closes a list ("OpenAI, Anthropic, and xAI"): the item before it
-    is a few words after another comma."""
-    if join.group().strip(", ").lower() not in {"and", "as"}:
-        return False
-    before = text[: join.start()]
-    comma = before.rfind(",")
-    return comma >= 0 and len(before[comma + 1 :].split()) <= 4
-
-
-def claim_terms(text: str, language: str | None) -> tuple[str, ...] | None:
-    """The content terms of a claim-bearing sentence; None for a sentence that is not one."""
-    if not _claim_like(text):
-        return None
-    terms = _terms(text, language)
-    return tuple(terms) if len(terms) >= 3 else None
 
 
 @dataclass(frozen=True)
@@ -196,21 +107,25 @@ def _covered(article: Article) -> bool:
     return covers(article.language)
 
 
-def group_beats(
-    articles: Sequence[Article],
-    similar: float = SIMILAR,
-    facts: Sequence[Facts | None] | None = None,
-    semantic: bool = True,
-    store: VectorStore | None = None,
-) -> Beats:
-    """Beats of the articles' claim sentences; `facts` (aligned with `articles`) give
-    each article's claim sentences and their terms ready found. With `semantic`, English
-    sentences are also compared by meaning (embeddings kept in `store` when given)."""
+@dataclass(frozen=True)
+class Units:
+    """The statements compared, in order, article by article: each with its mention
+    (the sentence it is part of), its content terms' counts and its article's number;
+    `per_article` holds their texts, `split` whether sentences were cut into clauses."""
+
+    mentions: list[Mention]
+    bags: list[dict[str, int]]
+    owners: list[int]
+    per_article: list[list[str]]
+    split: bool
+
+
+def claim_units(
+    articles: Sequence[Article], facts: Sequence[Facts | None] | None, semantic: bool
+) -> Units:
+    """The articles' claim sentences (from `facts` where given), English ones cut into
+    their statements where meaning is compared."""
     given = list(facts) if facts is not None else [None] * len(articles)
-    mentions: list[Mention] = []
-    bags: list[dict[str, int]] = []
-    owners: list[int] = []
-    per_article: list[list[str]] = []  # the texts compared, article by article
     found: list[list[tuple[Sentence, tuple[str, ...]]]] = []
     for article, known in zip(articles, given, strict=True):
         if known is not None:
@@ -226,56 +141,142 @@ def group_beats(
     # parts of sentences only where meaning is compared: past the cap, words alone group
     # whole sentences (splitting there would cost time and pairs for little)
     english = sum(len(c) for a, c in zip(articles, found, strict=True) if _covered(a))
-    split = semantic and english <= SEMANTIC_CAP
+    units = Units([], [], [], [], semantic and english <= SEMANTIC_CAP)
     for number, (article, claims) in enumerate(zip(articles, found, strict=True)):
-        units: list[str] = []
+        texts: list[str] = []
         for sentence, terms in claims:
-            parts = clauses(sentence.text, article.language, terms) if split else []
+            parts = clauses(sentence.text, article.language, terms) if units.split else []
             for unit, unit_terms in parts or [(sentence.text, terms)]:
-                bag: dict[str, int] = defaultdict(int)
-                for term in unit_terms:
-                    bag[term] += 1
-                mentions.append(Mention(article, sentence))
-                bags.append(bag)
-                owners.append(number)
-                units.append(unit)
-        per_article.append(units)
-    n = len(bags)
-    if n == 0:
-        return Beats((), "lexical", None, None)
-    compared = [text for texts in per_article for text in texts]
-    meaning, note = _meaning(articles, per_article, store) if semantic else (None, None)
-    vectors = linkage.tfidf(bags)
-    pairs = linkage.scored_pairs(vectors, owners, similar, meaning)
-    groups = linkage.group(vectors, pairs, similar * LINK_SHARE, meaning, owners)
+                units.mentions.append(Mention(article, sentence))
+                units.bags.append(_counts(unit_terms))
+                units.owners.append(number)
+                texts.append(unit)
+        units.per_article.append(texts)
+    return units
+
+
+def _counts(terms: tuple[str, ...]) -> dict[str, int]:
+    if len(set(terms)) == len(terms):  # most statements name each term once
+        return dict.fromkeys(terms, 1)
+    counts: dict[str, int] = defaultdict(int)
+    for term in terms:
+        counts[term] += 1
+    return counts
+
+
+def group_beats(
+    articles: Sequence[Article],
+    similar: float = SIMILAR,
+    facts: Sequence[Facts | None] | None = None,
+    semantic: bool = True,
+    store: VectorStore | None = None,
+) -> Beats:
+    """Beats of the articles' claim sentences; `facts` (aligned with `articles`) give
+    each article's claim sentences and their terms ready found. With `semantic`, English
+    sentences are also compared by meaning (embeddings kept in `store` when given)."""
+    return update_beats(articles, None, similar, facts, semantic, store)[0]
+
+
+def update_beats(
+    articles: Sequence[Article],
+    previous: Grouping | None,
+    similar: float = SIMILAR,
+    facts: Sequence[Facts | None] | None = None,
+    semantic: bool = True,
+    store: VectorStore | None = None,
+) -> tuple[Beats, Grouping]:
+    """The beats of `group_beats`, with how they were grouped to keep for the next
+    change. Given the grouping of the same corpus before some articles came or went
+    (`previous`), the articles kept keep their beats and only the new articles'
+    statements are paired and joined to them (`index.analysis.beat_updates`), unless the
+    changes since the corpus was last grouped whole are too many."""
+    with paused():  # statements, vectors and groups by the hundred thousand, all kept
+        return _update_beats(articles, previous, similar, facts, semantic, store)
+
+
+def _update_beats(
+    articles: Sequence[Article],
+    previous: Grouping | None,
+    similar: float,
+    facts: Sequence[Facts | None] | None,
+    semantic: bool,
+    store: VectorStore | None,
+) -> tuple[Beats, Grouping]:
+    units = claim_units(articles, facts, semantic)
+    if not units.bags:
+        return Beats((), "lexical", None, None), beat_updates.empty(articles, units.split)
+    meaning, note = _meaning(articles, units.per_article, store) if semantic else (None, None)
+    plan = beat_updates.plan(previous, articles, units, meaning is not None)
+    vectors = linkage.tfidf(units.bags) if plan is None else linkage.tfidf_matrix(units.bags)
+    among = None if plan is None else plan.fresh
+    pairs = linkage.scored_pairs(vectors, units.owners, similar, meaning, among)
+    start = () if plan is None else plan.start
+    groups = grouping.group(vectors, pairs, similar * LINK_SHARE, meaning, units.owners, start)
+    known = None if plan is None else plan.known
+    beats, assignment = _assemble(units, groups, vectors, meaning, note, known)
+    changed = 0 if plan is None else plan.changed
+    return beats, beat_updates.grouping(articles, units, beats, assignment, changed)
+
+
+def _assemble(
+    units: Units,
+    groups: list[list[int]],
+    vectors: Sequence[linkage.Sparse],
+    meaning: linkage.Meaning | None,
+    note: str | None,
+    known: Callable[[list[int]], tuple[str, str] | None] | None,
+) -> tuple[Beats, list[int]]:
+    """The beats of the groups, told by most outlets first, and each statement's beat
+    (its position). A beat is labelled by its mention closest to its centre; a group
+    `known` gives the label and method of is taken as it was."""
+    mentions, compared = units.mentions, [t for texts in units.per_article for t in texts]
     embedded = set(meaning.rows.tolist()) if meaning is not None else set()
-    beats = []
+    made = []
     for members in groups:
-        centre: dict[str, float] = defaultdict(float)
+        found = known(members) if known is not None else None
+        if found is not None:
+            label, method = found
+        else:
+            centre: dict[str, float] = defaultdict(float)
+            for i in members:
+                for term, weight in vectors[i].items():
+                    centre[term] += weight
+            central = max(members, key=lambda i: (linkage.dot(vectors[i], centre), -i))
+            label = _label(compared[central], mentions[central].sentence.text)
+            by_meaning = sum(1 for i in members if i in embedded)
+            method = (
+                "combined"
+                if by_meaning == len(members)
+                else "lexical"
+                if not by_meaning
+                else "mixed"
+            )
+        kept = _one_each(members, mentions) if units.split else members
+        made.append((kept, label, method, members))
+    outlets: dict[int, str] = {}  # each article's outlet, by its number
+    for i, owner in enumerate(units.owners):
+        if owner not in outlets:
+            outlets[owner] = _outlet(mentions[i].article)
+    owners = units.owners
+
+    def telling(kept: list[int]) -> int:
+        return 1 if len(kept) == 1 else len({outlets[owners[i]] for i in kept})
+
+    made.sort(key=lambda b: (-telling(b[0]), min(b[0])))
+    assignment = [0] * len(mentions)
+    for number, (_kept, _label_text, _method, members) in enumerate(made):
         for i in members:
-            for term, weight in vectors[i].items():
-                centre[term] += weight
-        central = max(members, key=lambda i: (linkage.dot(vectors[i], centre), -i))
-        label = _label(compared[central], mentions[central].sentence.text)
-        known_by_meaning = sum(1 for i in members if i in embedded)
-        method = (
-            "combined"
-            if known_by_meaning == len(members)
-            else "lexical"
-            if not known_by_meaning
-            else "mixed"
-        )
-        beats.append((_one_each(members, mentions), label, method))
-    beats.sort(key=lambda b: (-len({_outlet(mentions[i].article) for i in b[0]}), min(b[0])))
-    return Beats(
+            assignment[i] = number
+    beats = Beats(
         tuple(
-            Beat(f"b{number}", label, tuple(mentions[i] for i in members), method)
-            for number, (members, label, method) in enumerate(beats, 1)
+            Beat(f"b{number}", label, tuple(mentions[i] for i in kept), method)
+            for number, (kept, label, method, _members) in enumerate(made, 1)
         ),
         "combined" if meaning is not None else "lexical",
         _model_name() if meaning is not None else None,
         note,
     )
+    return beats, assignment
 
 
 def _label(part: str, sentence: str) -> str:
@@ -289,6 +290,8 @@ def _label(part: str, sentence: str) -> str:
 
 def _one_each(members: list[int], mentions: list[Mention]) -> list[int]:
     """The members with each sentence once (two of its statements may tell one beat)."""
+    if len(members) == 1:
+        return members
     seen: set[tuple[str, int]] = set()
     kept = []
     for i in members:

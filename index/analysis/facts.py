@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from index.analysis.claims import claim_terms
 from index.analysis.frames import FrameLexicon, cue_sentences, load_lexicon, sentence_tone
 from index.analysis.quotes import quote_spans, speaker_of
 from index.analysis.reuse import minhash_values
 from index.analysis.sentences import Sentence, sentences
+from index.analysis.statements import claim_terms
 from index.models import Article
 
 FACTS_VERSION = 4  # bump when what is computed, or how, changes: cached facts are refused

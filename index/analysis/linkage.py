@@ -1,5 +1,5 @@
 """How close two claim sentences, or two groups of them, are: the scores story beats
-are grouped by (`index.analysis.claims`), and the average-linkage grouping itself.
+are grouped by (`index.analysis.claims`; the grouping is `index.analysis.grouping`).
 
 Two English sentences score the cosine of their embeddings, plus LEX_WEIGHT times the
 TF-IDF cosine of their content words, plus what their quantities say
@@ -23,8 +23,9 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 SEMANTIC = 0.65  # combined score at which two English sentences tell the same beat
 SEMANTIC_LINK = 0.49  # embedded groups merge while their mean cross score is at least this
@@ -38,7 +39,6 @@ _COMMON_SHARE = 0.25  # words in more of the sentences than this say nothing of 
 _COMMON_FLOOR = 8  # ... but in a handful of sentences, even a word in most of them tells
 _KEY_SENTENCES = 400  # terms in more sentences than this do not pair sentences on their own
 _BLOCK = 512  # sentences per block of the candidate products
-_DENSE_TERMS = 48  # a group's summed vector with more terms than this is kept as arrays
 
 Sparse = dict[str, float]
 
@@ -70,11 +70,70 @@ def dot(a: Sparse, b: Sparse) -> float:
     return sum(v * b[t] for t, v in a.items() if t in b)
 
 
-def _matrix(vectors: list[Sparse]) -> tuple[Any, dict[str, int]]:
-    """The vectors as a CSR matrix, one row each; columns numbered by first appearance."""
+class Vectors(Sequence[Sparse]):
+    """TF-IDF vectors held as one CSR matrix (one unit-length row each, columns numbered
+    as `terms`), each read as a dict when asked for: a corpus's vectors are built in a
+    few numpy passes and only the rows looked at become dicts."""
+
+    def __init__(self, matrix: Any, terms: list[str]) -> None:
+        self.matrix = matrix
+        self.terms = terms
+
+    def __len__(self) -> int:
+        return int(self.matrix.shape[0])
+
+    @overload
+    def __getitem__(self, row: int) -> Sparse: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> Sequence[Sparse]: ...
+
+    def __getitem__(self, row: int | slice) -> Sparse | Sequence[Sparse]:
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        start, end = self.matrix.indptr[row], self.matrix.indptr[row + 1]
+        columns = self.matrix.indices[start:end].tolist()
+        weights = self.matrix.data[start:end].tolist()
+        return dict(zip(map(self.terms.__getitem__, columns), weights, strict=True))
+
+
+def tfidf_matrix(bags: list[dict[str, int]]) -> Vectors:
+    """The vectors of `tfidf` (the same weights, to rounding), built as arrays."""
     import numpy as np
     from scipy import sparse
 
+    n = len(bags)
+    lengths = np.fromiter(map(len, bags), np.int64, n)
+    terms = dict.fromkeys(itertools.chain.from_iterable(bags))
+    numbers = {term: number for number, term in enumerate(terms)}
+    columns = np.fromiter(
+        map(numbers.__getitem__, itertools.chain.from_iterable(bags)), np.int64, int(lengths.sum())
+    )
+    counts = np.fromiter(
+        itertools.chain.from_iterable(bag.values() for bag in bags), np.float64, len(columns)
+    )
+    rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    df = np.bincount(columns, minlength=len(numbers))
+    keep = df[columns] <= max(_COMMON_FLOOR, int(n * _COMMON_SHARE))
+    rows, columns, counts = rows[keep], columns[keep], counts[keep]
+    weights = counts * np.log1p(n / df[columns])
+    norms = np.sqrt(np.bincount(rows, weights * weights, n))
+    norms[norms == 0] = 1.0
+    matrix = sparse.csr_matrix(
+        (weights / norms[rows], (rows, columns)), shape=(n, max(1, len(numbers)))
+    )
+    matrix.sort_indices()
+    return Vectors(matrix, list(numbers))
+
+
+def _matrix(vectors: Sequence[Sparse]) -> tuple[Any, int]:
+    """The vectors as a CSR matrix, one row each, with how many terms it has; columns
+    numbered by first appearance."""
+    import numpy as np
+    from scipy import sparse
+
+    if isinstance(vectors, Vectors):
+        return vectors.matrix, len(vectors.terms)
     lengths = np.fromiter(map(len, vectors), np.int64, len(vectors))
     total = int(lengths.sum())
     terms = itertools.chain.from_iterable(vectors)
@@ -90,14 +149,39 @@ def _matrix(vectors: list[Sparse]) -> tuple[Any, dict[str, int]]:
     shape = (len(vectors), max(1, len(vocabulary)))
     matrix = sparse.csr_matrix((weights, columns, pointers), shape=shape)
     matrix.sort_indices()  # each row's columns ascending, as the sparse products keep them
-    return matrix, vocabulary
+    return matrix, len(vocabulary)
+
+
+def _chunks(count: int, among: Any) -> list[tuple[Any, Any]]:
+    """Blocks of the rows to pair: (what selects them, their numbers), every row in
+    slices, or the rows `among` (ascending numbers) in pieces."""
+    import numpy as np
+
+    if among is None:
+        return [
+            (slice(start, min(start + _BLOCK, count)), np.arange(start, min(start + _BLOCK, count)))
+            for start in range(0, count, _BLOCK)
+        ]
+    return [(among[s : s + _BLOCK], among[s : s + _BLOCK]) for s in range(0, len(among), _BLOCK)]
+
+
+def _fresh_mask(count: int, among: Any) -> Any:
+    """Which rows are among those paired (None: every row)."""
+    import numpy as np
+
+    if among is None:
+        return None
+    mask = np.zeros(count, dtype=bool)
+    mask[among] = True
+    return mask
 
 
 def lexical_pairs(
-    vectors: list[Sparse], owners: list[int], similar: float
+    vectors: Sequence[Sparse], owners: list[int], similar: float, among: Any = None
 ) -> list[tuple[float, int, int]]:
     """Pairs of sentences of different articles with cosine >= `similar`, most similar
-    first, by sparse matrix products. Candidates are the pairs sharing a key term: one
+    first, by sparse matrix products; with `among` (an ascending array of rows) only the
+    pairs holding one of those rows. Candidates are the pairs sharing a key term: one
     that at least two and at most `_KEY_SENTENCES` sentences hold (a word that common
     alone does not make two sentences one beat, and pairing every sentence that shares
     one is quadratic). A candidate's cosine over its key terms plus the most its other
@@ -106,8 +190,8 @@ def lexical_pairs(
     import numpy as np
 
     n = len(vectors)
-    matrix, vocabulary = _matrix(vectors)
-    if not vocabulary:
+    matrix, terms = _matrix(vectors)
+    if not terms:
         return []
     df = np.asarray((matrix != 0).sum(axis=0)).ravel()
     is_key = (df >= 2) & (df <= _KEY_SENTENCES)
@@ -116,14 +200,16 @@ def lexical_pairs(
     common = matrix[:, np.flatnonzero(~is_key)].tocsr()
     reach = np.sqrt(np.asarray(common.multiply(common).sum(axis=1)).ravel())
     owner = np.asarray(owners)
+    fresh = _fresh_mask(n, among)
     found: list[tuple[Any, Any, Any]] = []  # (scores, first, second) of each block
-    for start in range(0, n, _BLOCK):
-        block = (keys[start : start + _BLOCK] @ keys_t).tocoo()
-        first = block.row.astype(np.int64) + start
+    for chosen, numbers in _chunks(n, among):
+        block = (keys[chosen] @ keys_t).tocoo()
+        first = numbers[block.row]
         second = block.col.astype(np.int64)
         partial = block.data
+        later = second > first if fresh is None else (second > first) | ~fresh[second]
         keep = (
-            (second > first)
+            later
             & (owner[first] != owner[second])
             & (partial + reach[first] * reach[second] >= similar)
         )
@@ -133,7 +219,8 @@ def lexical_pairs(
         rest = np.asarray(common[first].multiply(common[second]).sum(axis=1)).ravel()
         scores = partial + rest
         close = scores >= similar
-        found.append((scores[close], first[close], second[close]))
+        first, second = first[close], second[close]
+        found.append((scores[close], np.minimum(first, second), np.maximum(first, second)))
     if not found:
         return []
     scores, first, second = (np.concatenate(parts) for parts in zip(*found, strict=True))
@@ -160,16 +247,23 @@ def _quantity_part(qa: Sparse, qb: Sparse) -> float:
 
 
 def scored_pairs(
-    vectors: list[Sparse], owners: list[int], similar: float, meaning: Meaning | None
+    vectors: Sequence[Sparse],
+    owners: list[int],
+    similar: float,
+    meaning: Meaning | None,
+    among: Any = None,
 ) -> list[tuple[float, int, int]]:
     """Candidate pairs, strongest first, each with its strength as a share of its
     threshold: where both sentences are embedded, the combined score (>= SEMANTIC),
-    else the TF-IDF cosine (>= `similar`)."""
+    else the TF-IDF cosine (>= `similar`). With `among` (an ascending array of rows),
+    only the pairs holding one of those rows."""
     import numpy as np
 
     if meaning is None:  # words alone: only pairs at `similar` (a lower floor is millions)
-        return [(lex / similar, i, j) for lex, i, j in lexical_pairs(vectors, owners, similar)]
-    lexical = lexical_pairs(vectors, owners, min(similar, _LEX_FLOOR))
+        return [
+            (lex / similar, i, j) for lex, i, j in lexical_pairs(vectors, owners, similar, among)
+        ]
+    lexical = lexical_pairs(vectors, owners, min(similar, _LEX_FLOOR), among)
     n = len(vectors)
     where = np.full(n, -1, dtype=np.int64)
     where[meaning.rows] = np.arange(len(meaning.rows))
@@ -198,175 +292,21 @@ def scored_pairs(
     stated, _terms = _matrix([quantities[i] for i in rows.tolist()])
     stating = np.asarray(stated.getnnz(axis=1) > 0, dtype=np.float32)
     stated_t = stated.T.tocsr()
-    for start in range(0, len(rows), _BLOCK):
-        block = emb[start : start + _BLOCK] @ emb.T
-        part = stated[start : start + _BLOCK] @ stated_t
+    fresh = _fresh_mask(n, among)
+    embedded_among = None if fresh is None else np.flatnonzero(fresh[rows])
+    for chosen, numbers in _chunks(len(rows), embedded_among):
+        block = emb[chosen] @ emb.T
+        part = stated[chosen] @ stated_t
         total = block + (ANCHOR + CONFLICT) * part.toarray().astype(np.float32)
-        total -= CONFLICT * np.outer(stating[start : start + _BLOCK], stating)
-        first, second = np.nonzero((total >= reach) & (block >= EMBEDDED_FLOOR))
-        keep = second > first + start
-        first, second = first[keep] + start, second[keep]
+        total -= CONFLICT * np.outer(stating[chosen], stating)
+        local, second = np.nonzero((total >= reach) & (block >= EMBEDDED_FLOOR))
+        first = numbers[local]
+        later = second > first if fresh is None else (second > first) | ~fresh[rows[second]]
+        local, first, second = local[later], first[later], second[later]
         i_s, j_s = rows[first], rows[second]
         keep = owner[i_s] != owner[j_s]
-        for r, s, i, j in zip(first[keep], second[keep], i_s[keep], j_s[keep], strict=True):
-            if (int(i), int(j)) not in scored:
-                combined(int(i), int(j), float(block[r - start, s]), dot(vectors[i], vectors[j]))
+        for r, s, i, j in zip(local[keep], second[keep], i_s[keep], j_s[keep], strict=True):
+            i, j = (int(i), int(j)) if i < j else (int(j), int(i))
+            if (i, j) not in scored:
+                combined(i, j, float(block[r, s]), dot(vectors[i], vectors[j]))
     return sorted(((v, i, j) for (i, j), v in scored.items()), key=lambda p: (-p[0], p[1], p[2]))
-
-
-def group(
-    vectors: list[Sparse],
-    pairs: list[tuple[float, int, int]],
-    link: float,
-    meaning: Meaning | None = None,
-    owners: list[int] | None = None,
-) -> list[list[int]]:
-    """Beats by average linkage over the candidate pairs: two groups joined by a pair
-    merge only when their mean cross score is high enough (combined score >=
-    SEMANTIC_LINK where both hold embedded sentences, else TF-IDF cosine >= `link`), so
-    one bridging sentence does not chain two beats together."""
-    n = len(vectors)
-    parent = list(range(n))
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    articles: dict[int, set[int]] = {i: {owners[i]} for i in range(n)} if owners else {}
-    sums = _GroupSums(vectors)
-    # group: (sum of its embedded members' embeddings, how many, sum of quantity vectors,
-    # how many members state quantities)
-    embedded: dict[int, Any] = {}
-    quantity: dict[int, tuple[Sparse, int]] = {}
-    if meaning is not None:
-        for r, i in enumerate(meaning.rows.tolist()):
-            embedded[i] = (meaning.vectors[r].astype("float64"), 1)
-        for i, q in enumerate(meaning.quantities):
-            quantity[i] = (dict(q), 1 if q else 0)
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for _score, i, j in pairs:
-        a, b = find(i), find(j)
-        if a == b:
-            continue
-        cross = len(members[a]) * len(members[b])
-        lexical = sums.dot(a, b) / cross
-        if a in embedded and b in embedded:
-            (sum_a, count_a), (sum_b, count_b) = embedded[a], embedded[b]
-            (q_a, stating_a), (q_b, stating_b) = quantity[a], quantity[b]
-            mean = (
-                float(sum_a @ sum_b) / (count_a * count_b)
-                + LEX_WEIGHT * lexical
-                + ((ANCHOR + CONFLICT) * dot(q_a, q_b) - CONFLICT * stating_a * stating_b) / cross
-            )
-            if SHARED and articles:
-                both = len(articles[a] & articles[b])
-                mean -= SHARED * both / min(len(articles[a]), len(articles[b]))
-            if mean < SEMANTIC_LINK:
-                continue
-        elif lexical < link:
-            continue
-        if len(members[a]) < len(members[b]):
-            a, b = b, a
-        parent[b] = a
-        members[a].extend(members.pop(b))
-        if articles:
-            articles[a] |= articles.pop(b)
-        sums.merge(a, b)
-        if b in embedded:
-            sum_b, count_b = embedded.pop(b)
-            if a in embedded:
-                sum_a, count_a = embedded[a]
-                embedded[a] = (sum_a + sum_b, count_a + count_b)
-            else:
-                embedded[a] = (sum_b, count_b)
-        if b in quantity:
-            q_b, stating_b = quantity.pop(b)
-            q_a, stating_a = quantity[a]
-            _add(q_a, q_b)
-            quantity[a] = (q_a, stating_a + stating_b)
-    return [sorted(g) for g in members.values()]
-
-
-def _add(total: Sparse, more: Sparse) -> None:
-    for term, weight in more.items():
-        total[term] = total.get(term, 0.0) + weight
-
-
-class _GroupSums:
-    """Each group's sum of its members' TF-IDF vectors, for the mean cross cosine of two
-    groups. A group's sum is a dict while it has few terms; past `_DENSE_TERMS` it is
-    two arrays (term numbers ascending, weights), so a product with it is a sorted
-    lookup in numpy instead of a Python loop over hundreds of terms."""
-
-    def __init__(self, vectors: list[Sparse]) -> None:
-        self._small: dict[int, Sparse] = {i: dict(v) for i, v in enumerate(vectors)}
-        self._large: dict[int, tuple[Any, Any]] = {}
-        self._looked_up: dict[int, tuple[Any, Any]] = {}  # small groups' sums as arrays
-        self._numbers: dict[str, int] = {}
-
-    def _arrays(self, sparse: Sparse) -> tuple[Any, Any]:
-        import numpy as np
-
-        numbers = self._numbers
-        for term in sparse:
-            if term not in numbers:
-                numbers[term] = len(numbers)
-        ids = np.fromiter(map(numbers.__getitem__, sparse), np.int64, len(sparse))
-        weights = np.fromiter(sparse.values(), np.float64, len(sparse))
-        order = np.argsort(ids)
-        return ids[order], weights[order]
-
-    def _take(self, group: int) -> tuple[Any, Any]:
-        if group in self._large:
-            return self._large.pop(group)
-        self._looked_up.pop(group, None)
-        return self._arrays(self._small.pop(group))
-
-    def _lookup(self, group: int) -> tuple[Any, Any]:
-        """A small group's sum as arrays, kept until the group changes."""
-        found = self._looked_up.get(group)
-        if found is None:
-            found = self._looked_up[group] = self._arrays(self._small[group])
-        return found
-
-    def dot(self, a: int, b: int) -> float:
-        large_a, large_b = self._large.get(a), self._large.get(b)
-        if large_a is None and large_b is None:
-            return dot(self._small[a], self._small[b])
-        if large_a is None:
-            large_a, large_b, a, b = large_b, large_a, b, a
-        assert large_a is not None
-        if large_b is None:
-            large_b = self._lookup(b)
-        elif len(large_b[0]) > len(large_a[0]):
-            large_a, large_b = large_b, large_a
-        return _sorted_dot(large_a, large_b)
-
-    def merge(self, a: int, b: int) -> None:
-        """Group `b`'s sum added into group `a`'s."""
-        import numpy as np
-
-        if a not in self._large and b not in self._large:
-            self._looked_up.pop(a, None)
-            self._looked_up.pop(b, None)
-            total = self._small[a]
-            _add(total, self._small.pop(b))
-            if len(total) > _DENSE_TERMS:
-                self._large[a] = self._arrays(self._small.pop(a))
-            return
-        ids_a, weights_a = self._take(a)
-        ids_b, weights_b = self._take(b)
-        ids, where = np.unique(np.concatenate((ids_a, ids_b)), return_inverse=True)
-        weights = np.bincount(where, np.concatenate((weights_a, weights_b)), len(ids))
-        self._large[a] = (ids, weights)
-
-
-def _sorted_dot(large: tuple[Any, Any], other: tuple[Any, Any]) -> float:
-    """The dot product of two sparse vectors as (ascending term numbers, weights)."""
-    ids, weights = large
-    at = ids.searchsorted(other[0])
-    at[at == len(ids)] = 0
-    shared = ids[at] == other[0]
-    return float(weights[at[shared]] @ other[1][shared])
