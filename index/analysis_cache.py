@@ -35,6 +35,7 @@ from typing import Any
 from index import schema as sf
 from index.analysis import FACTS_VERSION, Facts, article_facts, facts_from_json
 from index.analysis.embed import DIMENSIONS
+from index.collection import paused
 from index.models import Article, BuildProgress
 
 FILE = "analysis.sqlite"
@@ -283,12 +284,13 @@ def load(generation: Path | None, articles: Sequence[Article]) -> list[Facts | N
     except sqlite3.Error:
         return empty
     out: list[Facts | None] = []
-    for article in articles:
-        data = records.get(article.id)
-        try:
-            out.append(facts_from_json(json.loads(data), article) if data else None)
-        except ValueError:
-            out.append(None)
+    with paused():  # sentences and facts by the hundred thousand, none of them garbage
+        for article in articles:
+            data = records.get(article.id)
+            try:
+                out.append(facts_from_json(json.loads(data), article) if data else None)
+            except ValueError:
+                out.append(None)
     return out
 
 
