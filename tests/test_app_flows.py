@@ -159,7 +159,7 @@ async def test_timeline_shows_every_outlet_and_opens_a_mark(app: ExplorerApp) ->
     messages: list[Message] = []
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
         timeline = await timeline_shown(pilot, messages)
-        rendered = str(timeline.render())
+        rendered = str(timeline.as_text())
         for outlet in ("BEAMSTART", "NewsBytes", "imp.news", "The Forge Bullet", "Daily Trending"):
             assert outlet in rendered
         assert "undated" in rendered and "Jul" in rendered
@@ -287,7 +287,7 @@ async def test_an_empty_corpus_opens_without_error(tmp_path: Path) -> None:
         assert main.last_result.total == 0  # type: ignore[union-attr]
         await pilot.press("ctrl+t")
         await pilot.pause(0.3)
-        assert "No articles" in str(pilot.app.screen.query_one(Timeline).render())
+        assert "No articles" in str(pilot.app.screen.query_one(Timeline).as_text())
 
 
 async def test_a_tab_chosen_while_the_analysis_runs_stays_chosen(app: ExplorerApp) -> None:
@@ -437,11 +437,42 @@ async def test_timeline_lane_of_many_undated_articles_stays_one_line(tmp_path: P
     app = make_app(corpus, tmp_path / "ix")
     async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
         timeline = await timeline_shown(pilot, messages)
-        lines = str(timeline.render()).splitlines()
+        lines = str(timeline.as_text()).splitlines()
         lane = next(line for line in lines if line.startswith("(unknown outlet)"))
         shown = lane.count("○")
         assert 1 <= shown < 60 and lane.rstrip().endswith(f"+{60 - shown}")
         assert len(lane) <= 80 and len(timeline._hotspots) == shown
+
+
+async def test_timeline_scrolls_to_the_cursor_s_lane_and_shows_its_mark(tmp_path: Path) -> None:
+    """Twenty outlets do not fit 80x24: moving down scrolls each lane into view, and the
+    mark under the cursor is the one drawn where two articles share a day. Each move
+    draws again only the lanes the cursor leaves and enters."""
+    corpus = write_corpus(tmp_path / "outlets", {
+        f"{outlet:02}-{copy}.md": f"---\noutlet: Outlet {outlet:02}\ndate: 2025-07-1{copy}\n---\n\n"
+        f"Story {outlet} number {copy}, the harbour strike goes on.\n"
+        for outlet in range(20) for copy in (1, 1, 2)
+    })  # fmt: skip
+    messages: list[Message] = []
+    app = make_app(corpus, tmp_path / "ix")
+    async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        timeline = await timeline_shown(pilot, messages)
+        pane = pilot.app.screen.query_one("#timeline-tab")
+        assert pane.max_scroll_y > 0 and pane.scroll_y == 0
+        for _ in range(19):
+            await pilot.press("down")
+        await pilot.pause()
+        current = timeline.current
+        assert current is not None and current.lane == 19
+        line = timeline.virtual_region.y + timeline.styles.gutter.top + 2 + current.lane * 2
+        assert pane.scroll_y <= line < pane.scroll_y + pane.size.height
+        drawn = timeline.render_line(2 + current.lane * 2)
+        assert any(seg.style and seg.style.reverse for seg in drawn), "the cursor's mark"
+        kept = dict(timeline._strips)
+        await pilot.press("up")
+        await pilot.pause()
+        redrawn = {y for y, strip in timeline._strips.items() if kept.get(y) is not strip}
+        assert redrawn <= {2 + 18 * 2, 2 + 19 * 2}, redrawn
 
 
 def test_timeline_marks_are_told_apart_by_identity() -> None:

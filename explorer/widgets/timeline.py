@@ -13,8 +13,11 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from explorer.safe_text import one_line
@@ -26,6 +29,7 @@ LABEL = 18
 CELL = 3
 UNDATED = "undated"
 HEAT = " ▁▂▃▄▅▆▇█"
+CURSOR = "bold reverse"  # the mark under the cursor
 
 
 def frame_letters(
@@ -145,7 +149,7 @@ class Timeline(Widget, can_focus=True):
     class ArticleChosen(Message):
         article_id: str
 
-    cursor: reactive[int] = reactive(0)
+    cursor: reactive[int] = reactive(0, repaint=False)  # a move redraws two lanes
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -156,7 +160,8 @@ class Timeline(Widget, can_focus=True):
         self.legend: dict[str, str] = {}
         self.query_text = ""
         self._layout: Layout | None = None
-        self._hotspots: dict[tuple[int, int], int] = {}
+        self._hotspots: dict[tuple[int, int], int] = {}  # (x, y) of a drawn mark -> its index
+        self._strips: dict[int, Strip] = {}  # each line drawn, by y
         self._loaded = False  # set_data has come (the listing and the frames take seconds)
 
     def set_data(
@@ -176,6 +181,7 @@ class Timeline(Widget, can_focus=True):
         self.legend = legend or {}
         self.query_text = query
         self._layout = None
+        self._forget()
         self.refresh(layout=True)
 
     @property
@@ -192,31 +198,63 @@ class Timeline(Widget, can_focus=True):
 
     def on_resize(self) -> None:
         self._layout = None
+        self._forget()
 
     def get_content_height(self, container: object, viewport: object, width: int) -> int:
         lanes = len({a.outlet for a in self.articles}) or 1
         return 6 + lanes * 2
 
-    def render(self) -> Text:
+    def _forget(self) -> None:
+        """Every line is drawn again (the data or the width changed)."""
+        self._strips.clear()
+        self._hotspots.clear()
+
+    def _line(self, y: int) -> Text:
+        """Line `y` of the timeline: two of the axis, two per lane (its marks, its heat),
+        then the legend."""
+        if not self._loaded or not self.articles:
+            if y:
+                return Text()
+            return Text(
+                "Laying out the timeline…" if not self._loaded else "No articles indexed yet.",
+                style="dim",
+            )
         grid = self._grid()
-        self._hotspots = {}
-        out = Text(no_wrap=True, overflow="crop")
-        if not self._loaded:
-            return Text("Laying out the timeline…", style="dim")
-        if not self.articles:
-            return Text("No articles indexed yet.", style="dim")
-        out.append_text(self._axis(grid))
-        current = self.current
-        for lane, outlet in enumerate(grid.outlets):
-            y = 2 + lane * 2
-            out.append("\n")
-            out.append_text(one_line(outlet[: LABEL - 2].ljust(LABEL), "bold"))
-            out.append_text(self._lane_marks(grid, lane, current, y))
-            out.append("\n" + " " * LABEL)
-            out.append_text(self._heat(grid, outlet))
-        out.append("\n")
-        out.append_text(self._legend())
-        return out
+        if y < 2:
+            return self._axis(grid).split("\n")[y]
+        lane, row = divmod(y - 2, 2)
+        if lane < len(grid.outlets):
+            outlet = grid.outlets[lane]
+            if row:
+                text = Text(" " * LABEL)
+                text.append_text(self._heat(grid, outlet))
+                return text
+            text = Text()
+            text.append_text(one_line(outlet[: LABEL - 2].ljust(LABEL), "bold"))
+            text.append_text(self._lane_marks(grid, lane, self.current, y))
+            return text
+        legend = self._legend().split("\n")
+        number = y - 2 - 2 * len(grid.outlets)
+        return legend[number] if number < len(legend) else Text()
+
+    def as_text(self) -> Text:
+        """The whole timeline as one text (what its lines show, top to bottom)."""
+        lines = [self._line(y) for y in range(self.get_content_height(None, None, 0))]
+        return Text("\n").join(lines)
+
+    def render_line(self, y: int) -> Strip:
+        """One line, drawn once until the data, the width or the cursor's lane changes
+        it: a cursor move draws two lanes, not the whole timeline."""
+        strip = self._strips.get(y)
+        if strip is None:
+            self._hotspots = {at: i for at, i in self._hotspots.items() if at[1] != y}
+            text = self._line(y)
+            text.no_wrap, text.overflow = True, "crop"
+            width = self.size.width
+            drawn = Visual.to_strips(self, visualize(self, text), width, 1, self.visual_style)
+            strip = drawn[0] if drawn else Strip.blank(width, self.visual_style.rich_style)
+            self._strips[y] = strip
+        return strip
 
     def _axis(self, grid: Layout) -> Text:
         """Two lines: the month where it starts, then each column's first day."""
@@ -256,9 +294,11 @@ class Timeline(Widget, can_focus=True):
                             cells[column] = _range_cell(column, first, last)
                             styles[column] = "dim yellow"
                 continue
+            if styles[mark.column] == CURSOR:
+                continue  # a day of several marks shows the one under the cursor
             symbol = self.frames.get(mark.article.id, "●")
             cells[mark.column] = f" {symbol} "
-            styles[mark.column] = "bold reverse" if mark is current else "bold green"
+            styles[mark.column] = CURSOR if mark is current else "bold green"
             self._hotspots[(LABEL + mark.column * CELL + 1, y)] = index
         text = _runs(zip(cells, styles, strict=True))
         text.append(" ")
@@ -270,7 +310,7 @@ class Timeline(Widget, can_focus=True):
         first = max(0, under - room + 1)
         for index, mark in undated[first : first + room]:
             symbol = self.frames.get(mark.article.id, "○")
-            text.append(f"{symbol} ", style="bold reverse" if mark is current else "yellow")
+            text.append(f"{symbol} ", style=CURSOR if mark is current else "yellow")
             self._hotspots[(x, y)] = index
             x += 2
         if len(undated) > room:
@@ -314,13 +354,34 @@ class Timeline(Widget, can_focus=True):
         if dx:
             same = grid.by_lane[here.lane]
             position = same.index(here_index)
-            self.cursor = same[max(0, min(len(same) - 1, position + dx))]
+            self._move_to(same[max(0, min(len(same) - 1, position + dx))])
         else:
             lane = max(0, min(len(grid.outlets) - 1, here.lane + dy))
             candidates = grid.by_lane.get(lane, [])
             if candidates:
-                self.cursor = min(candidates, key=lambda i: abs(grid.marks[i].column - here.column))
-        self.refresh()
+                self._move_to(
+                    min(candidates, key=lambda i: abs(grid.marks[i].column - here.column))
+                )
+
+    def _move_to(self, index: int) -> None:
+        """The cursor on mark `index`: the lanes it leaves and enters are drawn again."""
+        before = self.current
+        self.cursor = index
+        for mark in {before, self.current}:
+            if mark is not None:
+                y = 2 + mark.lane * 2
+                self._strips.pop(y, None)
+                self.refresh(Region(0, y, self.size.width, 1))
+        self._show_lane()
+
+    def _show_lane(self) -> None:
+        """The cursor's lane (its marks and heat lines) scrolled into view, with the
+        lane above and below where there is room."""
+        current, parent = self.current, self.parent
+        if current is None or not isinstance(parent, Widget):
+            return
+        top = self.virtual_region.y + self.styles.gutter.top + 2 + current.lane * 2
+        parent.scroll_to_region(Region(0, top - 2, 1, 6), animate=False, immediate=True)
 
     def action_open(self) -> None:
         mark = self.current
@@ -330,14 +391,12 @@ class Timeline(Widget, can_focus=True):
     def on_click(self, event: events.Click) -> None:
         for (x, y), index in self._hotspots.items():
             if y == event.y and x - 1 <= event.x <= x + 1:
-                self.cursor = index
-                self.refresh()
+                self._move_to(index)
                 self.action_open()
                 return
 
     def select(self, article_id: str) -> None:
         for index, mark in enumerate(self._grid().marks):
             if mark.article.id == article_id:
-                self.cursor = index
-                self.refresh()
+                self._move_to(index)
                 return
