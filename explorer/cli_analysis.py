@@ -16,7 +16,7 @@ from rich.text import Text
 from explorer.cli_render import stdout
 from explorer.outlet_names import column_names, most_reporting
 from explorer.safe_text import safe, visible
-from index import ArticleFrames, Beat, FrameLexicon, Quote, Reuse
+from index import Article, ArticleFrames, Beat, FrameLexicon, Quote, Reuse
 
 _safe = safe
 # rows each table prints for a person: a corpus of 10,000 articles has tens of thousands
@@ -30,11 +30,22 @@ def _more(out: Console, left: int, what: str, command: str) -> None:
                        style="dim"))  # fmt: skip
 
 
+def _who(article: Article, style: str = "", between: str = " · ") -> Text:
+    """An article as a person tells it from the others: its outlet (or file), then its
+    title, shortened (an outlet often has several articles in a corpus)."""
+    who = _safe(article.outlet or article.file, style)
+    title = article.display_title
+    if title and title != (article.outlet or article.file):
+        short = title if len(title) <= 60 else title[:59].rstrip() + "…"
+        who.append_text(_safe(f"{between}{short}", "dim"))
+    return who
+
+
 def print_frames(results: tuple[ArticleFrames, ...], lexicon: FrameLexicon) -> None:
     """Each article's leading frames, tone and hedging, then the evidence of its primary frame."""
     out = stdout()
     table = Table(title="Frames (share of sentences with a cue of the frame)", expand=True)
-    table.add_column("article", ratio=2, overflow="fold")
+    table.add_column("article", ratio=3, overflow="fold")
     table.add_column("primary", ratio=2)
     table.add_column("next frames", ratio=3)
     table.add_column("tone", justify="right", no_wrap=True)
@@ -42,7 +53,7 @@ def print_frames(results: tuple[ArticleFrames, ...], lexicon: FrameLexicon) -> N
     shown = results[:SHOWN]
     for result in shown:
         article = result.article
-        name = _safe(article.outlet or article.file)
+        name = _who(article, between="\n")
         if not result.scored:
             note = _safe(f"not scored: {result.reason}", "dim italic")
             table.add_row(name, note, "", "", "")
@@ -61,8 +72,8 @@ def print_frames(results: tuple[ArticleFrames, ...], lexicon: FrameLexicon) -> N
         if not result.primary:
             continue
         score = next(s for s in result.scores if s.frame == result.primary)
-        out.print(_safe(f"\n{result.article.outlet or result.article.file} — {score.frame} "
-                        f"({len(score.evidence)} sentences):", "bold"))  # fmt: skip
+        evidence = f" — {score.frame} ({len(score.evidence)} sentences):"
+        out.print(Text("\n") + _who(result.article, "bold") + _safe(evidence, "bold"))
         for sentence in score.evidence[:3]:
             out.print(Text("  • ") + _safe(sentence.text))
 
@@ -141,9 +152,9 @@ def print_reuse(reuse: Reuse) -> None:
         out.print(Text("No two articles share a passage of twelve words or more."))
         return
     for pair in reuse.pairs[:SHOWN]:
-        head = _safe(pair.source.outlet or pair.source.file, "bold")
+        head = _who(pair.source, "bold")
         head.append(" → " if pair.direction != "unknown" else " ↔ ")
-        head.append_text(_safe(pair.target.outlet or pair.target.file, "bold"))
+        head.append_text(_who(pair.target, "bold"))
         head.append(
             f"   {pair.shared_words} shared words, {pair.score:.0%} of the shorter"
             f" · direction {pair.direction} (dates {pair.date_confidence})",

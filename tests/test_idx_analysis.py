@@ -337,6 +337,35 @@ def test_partial_quote_inside_the_attribution_names_its_speaker() -> None:
     assert speaker('Ortiz said no. Later "the plan was dropped for good" came out.') is None
 
 
+def test_a_role_before_the_name_and_a_quote_s_paragraph_name_its_speaker() -> None:
+    from index.analysis.quotes import attributed_quotes
+
+    def speakers(text: str) -> list[str | None]:
+        return [speaker for _, _, speaker in attributed_quotes(text)]
+
+    assert speakers('"We won a fair deal," union president Dana Whitlock told reporters.') == [
+        "Dana Whitlock"
+    ]
+    assert speakers('"The port reopens today," said harbour master Ines Brook.') == ["Ines Brook"]
+    # a second quote of the paragraph, unattributed or given to a pronoun: the same speaker
+    assert speakers(
+        '"We won a fair deal," said Dana Whitlock. "Nobody wanted this strike, but we held out."'
+        ' Later "the members voted by a wide margin," she said.'
+    ) == ["Dana Whitlock", "Dana Whitlock", "Dana Whitlock"]
+    # a pronoun opening the next paragraph: the speaker of the quote just before
+    assert speakers(
+        'Whitlock said: "The deal is done and signed."\n\n"Now we go back to work," she said.'
+    ) == ["Whitlock", "Whitlock"]
+    # an unattributed quote in another paragraph, or a pronoun two paragraphs on: nobody
+    assert speakers(
+        'Whitlock said: "The deal is done and signed."\n\n"A strike nobody wanted" is over.'
+        '\n\nThe vote came late.\n\n"We were tired of it all," he said.'
+    ) == ["Whitlock", None, None]
+    # words that open another phrase are not a role: no speaker is made of a weekday
+    assert speakers('"Cargo will move again soon," said on Monday the harbour office.') == [None]
+    assert speakers('"Cargo will move again soon," he said.') == [None]
+
+
 _STRIKE = (
     "Dock workers at Port Halvard walked off the job on Tuesday morning, halting container "
     "traffic at the harbour in protest at a plan to replace crane operators with remote systems."

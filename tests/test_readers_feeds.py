@@ -131,6 +131,25 @@ def test_entry_without_text_uses_its_title() -> None:
 
 
 @pytest.mark.parametrize(
+    ("stated", "author"),
+    [
+        ("desk@coastalwire.example (Tom Okafor)", "Tom Okafor"),
+        ("news@paper.media (Ana Lima, Jo Park)", "Ana Lima, Jo Park"),
+        ("ed@site.com (Eva Grün)", "Eva Grün"),
+        ("Sam Carter", "Sam Carter"),
+    ],
+)
+def test_rss_author_written_as_address_then_name(stated: str, author: str) -> None:
+    data = (
+        '<rss version="2.0"><channel><title>T</title><item><title>A</title>'
+        f"<description>Some text here.</description><author>{stated}</author>"
+        "</item></channel></rss>"
+    ).encode()
+    (article,) = read_bytes(data, "a.xml").articles
+    assert values(article)["author"] == author
+
+
+@pytest.mark.parametrize(
     "data",
     [
         b"<?xml version='1.0'?>\n<rss version='2.0'><channel><item>\x00\x01<<<",

@@ -20,13 +20,13 @@ from functools import cache
 from typing import Any
 
 from index.analysis.frames import FrameLexicon, cue_sentences, load_lexicon, sentence_tone
-from index.analysis.quotes import quote_spans, speaker_of
+from index.analysis.quotes import attributed_quotes
 from index.analysis.reuse import minhash_values
 from index.analysis.sentences import Sentence, sentences
 from index.analysis.statements import claim_terms
 from index.models import Article
 
-FACTS_VERSION = 4  # bump when what is computed, or how, changes: cached facts are refused
+FACTS_VERSION = 5  # bump when what is computed, or how, changes: cached facts are refused
 
 
 @dataclass(frozen=True)
@@ -123,7 +123,7 @@ def article_facts(
         )
         hedges = cue_sentences(chosen.hedges, text, found) if chosen.hedges else ()
         attributions = cue_sentences(chosen.attribution, text, found) if chosen.attribution else ()
-    quotes = tuple((s, e, speaker_of(text, s, e)) for s, e in quote_spans(text))
+    quotes = attributed_quotes(text)
     claims = tuple(
         (index, terms)
         for index, sentence in enumerate(found)

@@ -3,9 +3,12 @@ given to different speakers by different articles are flagged.
 
 Rule kept here: a quote's text is exactly the words between its quote marks
 (`Article.text[start:end]`); a speaker is taken only from the attribution
-around the quote ("X said", "said X", "according to X", "X told ...:"),
-never guessed; a surname alone is completed only with the full name the same
-article gives it.
+around the quote ("X said", "said X", "union president X told", "according to
+X", "X told ...:"), or, as newspapers write it, from the attribution of the
+quote before it in the same paragraph (an unattributed second quote, or "she
+said"); a pronoun with no named speaker before it in its paragraph names
+nobody. A surname alone is completed only with the full name the same article
+gives it.
 """
 
 from __future__ import annotations
@@ -30,10 +33,20 @@ _NAME = (
     r"|sources?|analysts?|researchers?|statement)"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
+# a title or role in lower case before a name ("union president Dana Whitlock"), never a
+# word that starts another phrase ("said on Monday")
+_ROLE = (
+    r"(?:(?!(?:on|in|at|to|that|this|after|before|during|for|from|with|by|of|and|or|but"
+    r"|then|last|next|earlier|later|also|again|when|while|as)\b)[a-z][\w'’-]*\s+){1,3}?"
+)
+_PRONOUN = r"(?:he|she|they|He|She|They)"
 _VERB = r"(?:said|says|added|told(?:\s+[\w ]{1,40}?)?|wrote|explained|stated|noted|insisted)"
 _AFTER = (
     re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<speaker>{_NAME})"),
     re.compile(rf"^\s*,?\s*(?P<speaker>{_NAME})\s+{_VERB}\b"),
+    re.compile(rf"^\s*,?\s*{_VERB}\s+{_ROLE}(?P<speaker>{_NAME})"),
+    re.compile(rf"^\s*,?\s*{_ROLE}(?P<speaker>{_NAME})\s+{_VERB}\b"),
+    re.compile(rf"^\s*,?\s*(?P<pronoun>{_PRONOUN})\s+{_VERB}\b"),
     re.compile(rf"^\s*,?\s*(?i:according)\s+to\s+(?P<speaker>{_NAME})"),
 )
 _BEFORE = (
@@ -73,12 +86,16 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def speaker_of(text: str, start: int, end: int) -> str | None:
+class _Pronoun(str):
+    """An attribution to "he", "she" or "they": the speaker of a quote before it."""
+
+
+def _attribution(text: str, start: int, end: int) -> str | None:
     after = text[end + 1 : end + 120].split("\n", 1)[0]
     for pattern in _AFTER:
         match = pattern.match(after)
         if match:
-            return _clean(match.group("speaker"))
+            return _clean(match.groupdict().get("pronoun") or match.group("speaker"))
     before = text[max(0, start - 121) : start - 1].rsplit("\n", 1)[-1]
     for pattern in _BEFORE:
         match = pattern.search(before)
@@ -87,10 +104,40 @@ def speaker_of(text: str, start: int, end: int) -> str | None:
     return None
 
 
+def speaker_of(text: str, start: int, end: int) -> str | None:
+    """The speaker the attribution around one quote names (None for a pronoun)."""
+    speaker = _attribution(text, start, end)
+    return None if isinstance(speaker, _Pronoun) else speaker
+
+
+def attributed_quotes(text: str) -> tuple[tuple[int, int, str | None], ...]:
+    """Every quote of `text` as (start, end, speaker). A quote whose attribution names
+    nobody takes the speaker of the quote before it in its paragraph; one given to a
+    pronoun takes the speaker of the quote before it in its paragraph or the one
+    before (newspapers open a paragraph with '"...," she said.')."""
+    found: list[tuple[int, int, str | None]] = []
+    for start, end in quote_spans(text):
+        speaker = _attribution(text, start, end)
+        if (speaker is None or isinstance(speaker, _Pronoun)) and found:
+            _, previous_end, previous = found[-1]
+            breaks = len(_PARAGRAPH_BREAK.findall(text, previous_end, start))
+            if breaks == 0 or (breaks == 1 and speaker is not None):
+                speaker = previous
+            elif speaker is not None:
+                speaker = None
+        found.append((start, end, None if isinstance(speaker, _Pronoun) else speaker))
+    return tuple(found)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*")
+
+
 def _clean(speaker: str) -> str | None:
     speaker = speaker.strip(" ,.:;")
-    if speaker.lower() in _PRONOUNS or not speaker:
+    if not speaker:
         return None
+    if speaker.lower() in _PRONOUNS:
+        return _Pronoun(speaker)
     return speaker
 
 
@@ -186,11 +233,7 @@ def find_quotes(
     quotes: list[Quote] = []
     for article, known in zip(articles, given, strict=True):
         text = article.text
-        found = (
-            known.quotes
-            if known is not None
-            else [(s, e, speaker_of(text, s, e)) for s, e in quote_spans(text)]
-        )
+        found = known.quotes if known is not None else attributed_quotes(text)
         quotes.extend(
             Quote(text[s:e], s, e, full_name(text, speaker) if speaker else None, article)
             for s, e, speaker in found

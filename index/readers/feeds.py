@@ -90,13 +90,21 @@ def _entry_text(entry: Any) -> str:
     return max(texts, key=len, default="")
 
 
+# RSS 2.0 writes an author as "email (Name)"; feedparser cuts the name wrongly when the
+# address's domain ends in a label of more than four letters (".example", ".media")
+_EMAIL_THEN_NAME = re.compile(r"^\s*[^\s@()]+@[^\s@()]+\s*\((?P<name>[^()]+)\)\s*$")
+
+
 def _author(entry: Any) -> str | None:
+    stated = clean_line(str(entry.get("author", "") or ""))
+    written = _EMAIL_THEN_NAME.match(stated)
+    if written:
+        return clean_line(written.group("name")) or None
     names = [clean_line(str(a.get("name", ""))) for a in entry.get("authors", []) or []]
     names = [n for n in names if n]
     if names:
         return ", ".join(dict.fromkeys(names))
-    author = clean_line(str(entry.get("author", "") or ""))
-    return author or None
+    return stated or None
 
 
 # Entry keys that say nothing by themselves, or repeat another key in a richer form.
