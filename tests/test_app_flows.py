@@ -445,9 +445,10 @@ async def test_timeline_lane_of_many_undated_articles_stays_one_line(tmp_path: P
 
 
 async def test_timeline_scrolls_to_the_cursor_s_lane_and_shows_its_mark(tmp_path: Path) -> None:
-    """Twenty outlets do not fit 80x24: moving down scrolls each lane into view, and the
-    mark under the cursor is the one drawn where two articles share a day. Each move
-    draws again only the lanes the cursor leaves and enters."""
+    """Twenty outlets do not fit 80x24: moving down scrolls each lane into view under
+    the axis, which stays on top, and the mark under the cursor is the one drawn where
+    two articles share a day. Each move draws again only the lanes the cursor leaves
+    and enters."""
     corpus = write_corpus(tmp_path / "outlets", {
         f"{outlet:02}-{copy}.md": f"---\noutlet: Outlet {outlet:02}\ndate: 2025-07-1{copy}\n---\n\n"
         f"Story {outlet} number {copy}, the harbour strike goes on.\n"
@@ -457,22 +458,38 @@ async def test_timeline_scrolls_to_the_cursor_s_lane_and_shows_its_mark(tmp_path
     app = make_app(corpus, tmp_path / "ix")
     async with app.run_test(size=(80, 24), message_hook=messages.append) as pilot:
         timeline = await timeline_shown(pilot, messages)
-        pane = pilot.app.screen.query_one("#timeline-tab")
-        assert pane.max_scroll_y > 0 and pane.scroll_y == 0
+        axis = [timeline.render_line(y).text for y in (0, 1)]
+        assert "Jul" in axis[0] and "undated" in axis[1]
+        assert timeline.max_scroll_y > 0 and timeline.scroll_y == 0
         for _ in range(19):
             await pilot.press("down")
         await pilot.pause()
         current = timeline.current
         assert current is not None and current.lane == 19
-        line = timeline.virtual_region.y + timeline.styles.gutter.top + 2 + current.lane * 2
-        assert pane.scroll_y <= line < pane.scroll_y + pane.size.height
-        drawn = timeline.render_line(2 + current.lane * 2)
+        assert timeline.scroll_y > 0
+        assert [timeline.render_line(y).text for y in (0, 1)] == axis, "the axis stays on top"
+        rows = {timeline.render_line(y).text.split("  ")[0]: y for y in range(timeline.size.height)}
+        row = rows.get("Outlet 19")
+        assert row is not None and 2 <= row < timeline.size.height, rows
+        drawn = timeline.render_line(row)
         assert any(seg.style and seg.style.reverse for seg in drawn), "the cursor's mark"
+        x = next(x for (x, y), index in timeline._hotspots.items() if index == timeline.cursor)
+        gutter = timeline.styles.gutter  # a click lands on the mark drawn at that row
+        await pilot.click(Timeline, offset=(x + gutter.left, row + gutter.top))
+        await wait_for(pilot, lambda: bool(of_type(messages, Timeline.ArticleChosen)))
+        assert of_type(messages, Timeline.ArticleChosen)[-1].article_id == current.article.id
+        await pilot.press("ctrl+t")
+        await pilot.pause()
         kept = dict(timeline._strips)
         await pilot.press("up")
         await pilot.pause()
         redrawn = {y for y, strip in timeline._strips.items() if kept.get(y) is not strip}
         assert redrawn <= {2 + 18 * 2, 2 + 19 * 2}, redrawn
+        for _ in range(19):
+            await pilot.press("up")
+        await pilot.pause()
+        assert timeline.scroll_y == 0 and timeline.current is not None
+        assert timeline.current.lane == 0
 
 
 def test_timeline_marks_are_told_apart_by_identity() -> None:

@@ -413,7 +413,7 @@ class MainScreen(Screen[None]):
         except ExplorerError:
             attention = ()
         if self._frames is None:
-            from explorer.widgets.timeline import frame_letters
+            from explorer.widgets.timeline_layout import frame_letters
 
             try:
                 self._frames = frame_letters(*self.library.frames())

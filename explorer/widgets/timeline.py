@@ -1,140 +1,46 @@
 """The timeline: one lane per outlet, articles on a day axis, an "undated"
 column, inferred date ranges drawn as ranges, and a heat strip of the
 current query's hits per outlet per day. Arrow keys move between marks,
-Enter opens one."""
+Enter opens one. The lanes scroll under the axis, which stays on top."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual, visualize
-from textual.widget import Widget
 
 from explorer.safe_text import one_line
+from explorer.widgets.timeline_layout import (
+    CELL,
+    CURSOR,
+    HEAT,
+    LABEL,
+    UNDATED,
+    Layout,
+    Mark,
+    _day,
+    _range_cell,
+    _runs,
+    layout,
+)
 
 if TYPE_CHECKING:
-    from index import Article, ArticleFrames, AttentionCell, FrameLexicon
+    from index import Article, AttentionCell
 
-LABEL = 18
-CELL = 3
-UNDATED = "undated"
-HEAT = " ▁▂▃▄▅▆▇█"
-CURSOR = "bold reverse"  # the mark under the cursor
+AXIS = 2  # lines of the axis, kept on top while the lanes scroll
 
 
-def frame_letters(
-    results: tuple[ArticleFrames, ...], lexicon: FrameLexicon | None
-) -> tuple[dict[str, str], dict[str, str]]:
-    """The chip of each article's dominant frame (article id -> letter) and the
-    legend (letter -> frame name)."""
-    if lexicon is None:
-        return {}, {}
-    chips = {r.article.id: lexicon.letter(r.primary) for r in results if r.primary}
-    legend = {lexicon.letter(r.primary): r.primary for r in results if r.primary}
-    return chips, legend
-
-
-def _day(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        try:
-            return dt.date.fromisoformat(value[:7] + "-01")
-        except ValueError:
-            return None
-
-
-@dataclass(eq=False)  # marks are told apart by identity: comparing articles is slow
-class Mark:
-    article: Article
-    lane: int
-    column: int  # -1: the undated column
-
-
-@dataclass
-class Layout:
-    outlets: list[str]
-    start: dt.date | None
-    days_per_column: int
-    columns: int
-    marks: list[Mark] = field(default_factory=list)
-    by_lane: dict[int, list[int]] = field(default_factory=dict)  # each lane's marks (indices)
-
-    def column_of(self, day: dt.date) -> int:
-        assert self.start is not None
-        return min(self.columns - 1, (day - self.start).days // self.days_per_column)
-
-    def day_of(self, column: int) -> dt.date:
-        assert self.start is not None
-        return self.start + dt.timedelta(days=column * self.days_per_column)
-
-
-def layout(articles: tuple[Article, ...], width: int) -> Layout:
-    outlets = sorted({a.outlet or "(unknown outlet)" for a in articles}, key=str.casefold)
-    days: list[dt.date] = []
-    for article in articles:
-        for value in (article.date, article.meta.date_earliest, article.meta.date_latest):
-            day = _day(value)
-            if day:
-                days.append(day)
-    usable = max(1, (width - LABEL - CELL * 3) // CELL)
-    if not days:
-        grid = Layout(outlets, None, 1, 0)
-    else:
-        start, end = min(days), max(days)
-        span = (end - start).days + 1
-        per = max(1, -(-span // usable))
-        grid = Layout(outlets, start, per, max(1, -(-span // per)))
-    lanes = {outlet: lane for lane, outlet in enumerate(outlets)}
-    for article in articles:
-        lane = lanes[article.outlet or "(unknown outlet)"]
-        day = _day(article.date)
-        column = grid.column_of(day) if day and grid.start else -1
-        grid.marks.append(Mark(article, lane, column))
-    grid.marks.sort(key=lambda m: (m.lane, m.column if m.column >= 0 else 10**6, m.article.id))
-    for index, mark in enumerate(grid.marks):
-        grid.by_lane.setdefault(mark.lane, []).append(index)
-    return grid
-
-
-def _runs(cells: Iterable[tuple[str, str]]) -> Text:
-    """The cells as text, neighbours of one style joined into one span: a lane of 60
-    cells becomes a few spans, and Textual renders each span of a frame separately."""
-    text = Text()
-    run: list[str] = []
-    run_style = ""
-    for cell, style in cells:
-        if style != run_style and run:
-            text.append("".join(run), style=run_style)
-            run = []
-        run.append(cell)
-        run_style = style
-    if run:
-        text.append("".join(run), style=run_style)
-    return text
-
-
-def _range_cell(column: int, first: int, last: int) -> str:
-    if first == last:
-        return "├─┤"
-    if column == first:
-        return "├──"
-    return "──┤" if column == last else "───"
-
-
-class Timeline(Widget, can_focus=True):
+class Timeline(ScrollView, can_focus=True):
     """Posts ArticleChosen when a mark is opened."""
 
     BINDINGS = [
@@ -182,7 +88,7 @@ class Timeline(Widget, can_focus=True):
         self.query_text = query
         self._layout = None
         self._forget()
-        self.refresh(layout=True)
+        self._size_lines()
 
     @property
     def current(self) -> Mark | None:
@@ -199,10 +105,21 @@ class Timeline(Widget, can_focus=True):
     def on_resize(self) -> None:
         self._layout = None
         self._forget()
+        self._size_lines()
 
-    def get_content_height(self, container: object, viewport: object, width: int) -> int:
-        lanes = len({a.outlet for a in self.articles}) or 1
-        return 6 + lanes * 2
+    def _lines(self) -> int:
+        """How many lines the whole timeline has: the axis, two per lane, the legend."""
+        if not self._loaded or not self.articles:
+            return 1
+        return AXIS + 2 * len(self._grid().outlets) + len(self._legend().split("\n"))
+
+    def _size_lines(self) -> None:
+        self.virtual_size = Size(0, self._lines())
+        self.refresh()
+
+    def _shown(self, y: int) -> int:
+        """The timeline's line drawn at row `y` of the widget: the axis stays on top."""
+        return y if y < AXIS else y + int(self.scroll_offset.y)
 
     def _forget(self) -> None:
         """Every line is drawn again (the data or the width changed)."""
@@ -239,16 +156,17 @@ class Timeline(Widget, can_focus=True):
 
     def as_text(self) -> Text:
         """The whole timeline as one text (what its lines show, top to bottom)."""
-        lines = [self._line(y) for y in range(self.get_content_height(None, None, 0))]
+        lines = [self._line(y) for y in range(self._lines())]
         return Text("\n").join(lines)
 
     def render_line(self, y: int) -> Strip:
-        """One line, drawn once until the data, the width or the cursor's lane changes
-        it: a cursor move draws two lanes, not the whole timeline."""
+        """Row `y`: a line drawn once until the data, the width or the cursor's lane
+        changes it (a cursor move draws two lanes, not the whole timeline)."""
+        y = self._shown(y)
         strip = self._strips.get(y)
         if strip is None:
             self._hotspots = {at: i for at, i in self._hotspots.items() if at[1] != y}
-            text = self._line(y)
+            text = self._line(y) if y < self._lines() else Text()
             text.no_wrap, text.overflow = True, "crop"
             width = self.size.width
             drawn = Visual.to_strips(self, visualize(self, text), width, 1, self.visual_style)
@@ -369,19 +287,28 @@ class Timeline(Widget, can_focus=True):
         self.cursor = index
         for mark in {before, self.current}:
             if mark is not None:
-                y = 2 + mark.lane * 2
-                self._strips.pop(y, None)
-                self.refresh(Region(0, y, self.size.width, 1))
+                line = AXIS + mark.lane * 2
+                self._strips.pop(line, None)
+                row = line - int(self.scroll_offset.y)
+                if AXIS <= row < self.size.height:
+                    self.refresh(Region(0, row, self.size.width, 1))
         self._show_lane()
 
     def _show_lane(self) -> None:
-        """The cursor's lane (its marks and heat lines) scrolled into view, with the
-        lane above and below where there is room."""
-        current, parent = self.current, self.parent
-        if current is None or not isinstance(parent, Widget):
+        """The cursor's lane (its marks and heat lines) scrolled into view below the
+        axis, with the lane above and below where there is room."""
+        current = self.current
+        if current is None:
             return
-        top = self.virtual_region.y + self.styles.gutter.top + 2 + current.lane * 2
-        parent.scroll_to_region(Region(0, top - 2, 1, 6), animate=False, immediate=True)
+        rows = max(2, self.size.height - AXIS)  # lane lines shown under the axis
+        lane = current.lane * 2  # the lane's first line, counted from below the axis
+        top = int(self.scroll_offset.y)
+        if lane - 2 < top:
+            top = max(0, lane - 2)
+        elif lane + 4 > top + rows:
+            top = lane + 4 - rows
+        if top != int(self.scroll_offset.y):
+            self.scroll_to(y=top, animate=False, immediate=True)
 
     def action_open(self) -> None:
         mark = self.current
@@ -389,8 +316,12 @@ class Timeline(Widget, can_focus=True):
             self.post_message(self.ArticleChosen(mark.article.id))
 
     def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        line = self._shown(offset.y)
         for (x, y), index in self._hotspots.items():
-            if y == event.y and x - 1 <= event.x <= x + 1:
+            if y == line and x - 1 <= offset.x <= x + 1:
                 self._move_to(index)
                 self.action_open()
                 return
