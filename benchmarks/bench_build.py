@@ -100,19 +100,26 @@ def beats_target(corpus: Path) -> Path:
 
 
 def beats_update(library: Any, corpus: Path) -> dict[str, Any]:
-    """Story beats after one more file changes: the first `claims` brings them up to date
-    with the index (read, updated or grouped whole: not measured), then one Markdown file
-    changes, the index is rebuilt, and `claims` updates the kept grouping. Measured with
-    what it needs first: the articles and their facts, read again after the change."""
-    library.claims()
+    """The analyses after one more file changes: the first calls bring them up to date
+    with the index (read, updated or worked out whole: not measured), then one Markdown
+    file changes, the index is rebuilt, and each analysis is asked again: story beats
+    first (the kept grouping updated; measured with what it needs first, the articles and
+    their facts read again after the change), then quotes and reuse (updated from their
+    kept answers) and frames (put together from the cached facts)."""
+    names = ("claims", "quotes", "reuse", "frames")
+    for name in names:
+        getattr(library, name)()
     changed = beats_target(corpus)
     changed.write_text(
         changed.read_text("utf-8") + "\nA later paragraph tells the story's beat again.\n", "utf-8"
     )
     library.build()
-    start = time.perf_counter()
-    library.claims()
-    return {"claims after one .md changed s": time.perf_counter() - start}
+    figures: dict[str, Any] = {}
+    for name in names:
+        start = time.perf_counter()
+        getattr(library, name)()
+        figures[f"{name} after one .md changed s"] = time.perf_counter() - start
+    return figures
 
 
 def measure(corpus: Path, index_dir: Path, analysis: bool) -> dict[str, Any]:

@@ -80,12 +80,22 @@ def _writer(out: io.BytesIO) -> pickle.Pickler:
     return writer
 
 
+@dataclasses.dataclass(frozen=True)
+class Gone:
+    """Where an answer read to be updated names an article the index no longer holds."""
+
+    id: str
+
+
 class _Reader(pickle.Unpickler):
-    def __init__(self, data: bytes, articles: dict[str, Article]) -> None:
+    def __init__(self, data: bytes, articles: dict[str, Article], gone: bool = False) -> None:
         super().__init__(io.BytesIO(data))
         self._articles = articles
+        self._gone = gone
 
-    def _article(self, article_id: str) -> Article:
+    def _article(self, article_id: str) -> Article | Gone:
+        if self._gone and article_id not in self._articles:
+            return Gone(article_id)
         return self._articles[article_id]  # KeyError: an article the index no longer holds
 
     def find_class(self, module: str, name: str) -> Any:
@@ -113,17 +123,22 @@ def load(
         return None
 
 
-def load_latest(generation: Path, name: str, key: str) -> tuple[int, Any] | None:
+def load_latest(
+    generation: Path, name: str, key: str, articles: Sequence[Article] | None = None
+) -> tuple[int, Any] | None:
     """The answer kept for whichever commit it was worked out on, with that commit (an
     answer to update rather than to use as it is); None when there is none that fits.
-    Such an answer names no article (it is read without the library's articles)."""
+    Without `articles` the answer must name no article; with them, each article it
+    names is read as the one of `articles` with its id, or as `Gone`."""
     try:
         data = _path(generation, name, key).read_bytes()
         head, _, body = data.partition(b"\n")
         commit = int(head.split(b" ", 3)[2])
         if head != _header(key, commit):
             return None
-        return commit, _Reader(body, {}).load()
+        known = {a.id: a for a in articles or ()}
+        with paused():
+            return commit, _Reader(body, known, gone=articles is not None).load()
     except Exception:  # missing, damaged, or naming articles: work it out
         return None
 

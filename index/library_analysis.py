@@ -76,12 +76,18 @@ class Analyses:
         return tuple(a for a, _ in kept), [f for _, f in kept]
 
     def _answer(
-        self, name: str, key: str, compute: Callable[[], Any], among: Collection[str] | None
+        self,
+        name: str,
+        key: str,
+        compute: Callable[[], Any],
+        among: Collection[str] | None,
+        update: Callable[[Any], Any] | None = None,
     ) -> Any:
         """An analysis' answer, worked out once per index commit: kept in memory for
         this searcher and beside the index for later processes (`index.answers_cache`),
-        worked out outside the lock. The answer for some of the articles (`among`) is
-        worked out at each call."""
+        worked out outside the lock; with `update`, from the answer kept for an earlier
+        commit where there is one (`update(previous)`, None where it does not fit). The
+        answer for some of the articles (`among`) is worked out at each call."""
         from index import answers_cache
 
         if among is not None:
@@ -94,7 +100,11 @@ class Analyses:
         if folder is not None:
             value = answers_cache.load(folder, name, key, commit, self._corpus_texts())
         if value is None:
-            value = compute()
+            if folder is not None and update is not None:
+                kept = answers_cache.load_latest(folder, name, key, self._corpus_texts())
+                value = update(kept[1]) if kept is not None else None
+            if value is None:
+                value = compute()
             if folder is not None:
                 answers_cache.save(folder, name, key, commit, value)
         with self._lock:
@@ -119,7 +129,11 @@ class Analyses:
         """Each article's frames, tone and hedging (from the analysis built with the
         index; another lexicon is scored on the cached sentences), with the lexicon
         used (the bundled one unless a TOML file is given). Each analysis method takes
-        `among`, the ids of the articles to analyse when not all of them."""
+        `among`, the ids of the articles to analyse when not all of them. After a
+        change, quotes and reuse are updated from the answers kept for the commit before
+        (only the new articles compared with the others); frames, each article's own,
+        are put together again from the cached facts (at 10k, 0.7 s against 1 s to read
+        the kept answer)."""
         from index.analysis import analyse_frames, load_lexicon
 
         chosen = load_lexicon(lexicon if lexicon is not None else self.lexicon)
@@ -133,10 +147,15 @@ class Analyses:
 
     def quotes(self, among: Collection[str] | None = None) -> tuple[Quote, ...]:
         """The quote ledger: every direct quote with its speaker, conflicts flagged."""
-        from index.analysis import find_quotes
+        from index.analysis import Quote, find_quotes, update_quotes
+
+        def update(previous: Any) -> tuple[Quote, ...] | None:
+            if not _all_of(previous, Quote):
+                return None
+            return update_quotes(previous, *self._analysis_input())
 
         result: tuple[Quote, ...] = self._answer(
-            "quotes", "", lambda: find_quotes(*self._analysis_input(among)), among
+            "quotes", "", lambda: find_quotes(*self._analysis_input(among)), among, update
         )
         return result
 
@@ -173,9 +192,19 @@ class Analyses:
 
     def reuse(self, among: Collection[str] | None = None) -> Reuse:
         """Passages articles share, the likely original of each pair, near-duplicate groups."""
-        from index.analysis import find_reuse
+        from index.analysis import Reuse, find_reuse, update_reuse
+
+        def update(previous: Any) -> Reuse | None:
+            if not isinstance(previous, Reuse):
+                return None
+            return update_reuse(previous, *self._analysis_input())
 
         result: Reuse = self._answer(
-            "reuse", "", lambda: find_reuse(*self._analysis_input(among)), among
+            "reuse", "", lambda: find_reuse(*self._analysis_input(among)), among, update
         )
         return result
+
+
+def _all_of(answer: Any, kind: type) -> bool:
+    """Whether a kept answer is a tuple of `kind` (a file read to be updated)."""
+    return isinstance(answer, tuple) and all(isinstance(item, kind) for item in answer)

@@ -16,8 +16,8 @@ from index.analysis.frames import (
     analyse_frames,
     load_lexicon,
 )
-from index.analysis.quotes import Quote, find_quotes
-from index.analysis.reuse import Reuse, ReusePair, find_reuse
+from index.analysis.quotes import Quote, find_quotes, update_quotes
+from index.analysis.reuse import Reuse, ReusePair, find_reuse, update_reuse
 from index.analysis.sentences import Sentence, sentences
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "update_beats",
     "Grouping",
     "find_reuse",
+    "update_reuse",
     "ArticleFrames",
     "FrameLexicon",
     "FrameScore",
@@ -42,6 +43,7 @@ __all__ = [
     "Sentence",
     "analyse_frames",
     "find_quotes",
+    "update_quotes",
     "load_lexicon",
     "sentences",
 ]

@@ -145,10 +145,6 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
 
-def _same_words(a: set[str], b: set[str]) -> bool:
-    return bool(a and b) and len(a & b) / len(a | b) >= _SIMILAR
-
-
 def _speaker_key(speaker: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", speaker.lower()).strip()
 
@@ -194,34 +190,114 @@ def full_name(text: str, speaker: str) -> str:
     return speaker
 
 
-def _similar_pairs(words: list[set[str]], keys: list[str | None]) -> dict[int, list[int]]:
-    """For each attributed quote, the attributed quotes sharing at least `_SIMILAR`
-    of their words (Jaccard). Prefix filtering: with the words of every quote in one
-    global order (rarest first), two quotes that similar share a word among the
-    first |x| - ceil(_SIMILAR * |x|) + 1 of each, so only those are indexed."""
+def _similar_pairs(words: list[set[str]], keys: list[str | None]) -> set[tuple[int, int]]:
+    """The pairs (i < j) of attributed quotes sharing at least `_SIMILAR` of their words
+    (Jaccard). Prefix filtering: with the words of every quote in one global order
+    (rarest first), two quotes that similar share a word among the first
+    |x| - ceil(_SIMILAR * |x|) + 1 of each, so only those are indexed."""
     frequency: dict[str, int] = defaultdict(int)
-    for i, found in enumerate(words):
-        if keys[i] is not None:
-            for word in found:
-                frequency[word] += 1
+    attributed = [i for i, found in enumerate(words) if keys[i] is not None and found]
+    for i in attributed:
+        for word in words[i]:
+            frequency[word] += 1
     postings: dict[str, list[int]] = defaultdict(list)
-    similar: dict[int, list[int]] = defaultdict(list)
-    for i, found in enumerate(words):
-        if keys[i] is None or not found:
-            continue
-        ordered = sorted(found, key=lambda w: (frequency[w], w))
-        prefix = ordered[: len(ordered) - math.ceil(_SIMILAR * len(ordered)) + 1]
+    pairs: set[tuple[int, int]] = set()
+    sizes = [len(found) for found in words]
+    for i in attributed:
+        mine, size = words[i], sizes[i]
+        ordered = sorted(mine, key=lambda w: (frequency[w], w))
         seen: set[int] = set()
-        for word in prefix:
-            for j in postings[word]:
-                if j in seen:
-                    continue
-                seen.add(j)
-                if _same_words(found, words[j]):
-                    similar[i].append(j)
-                    similar[j].append(i)
+        for word in ordered[: size - math.ceil(_SIMILAR * size) + 1]:
+            for j in postings[word]:  # each quote probes those before it, then is indexed
+                if j not in seen:
+                    seen.add(j)  # Jaccard >= _SIMILAR (at most small / large): millions at 10k
+                    other = sizes[j]
+                    if (size / other if size <= other else other / size) < _SIMILAR:
+                        continue
+                    common = len(mine & words[j])
+                    if common / (size + other - common) >= _SIMILAR:
+                        pairs.add((j, i))
             postings[word].append(i)
-    return similar
+    return pairs
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    small, large = sorted((len(a), len(b)))
+    if not small or small / large < _SIMILAR:
+        return False
+    common = len(a & b)
+    return common / (len(a) + len(b) - common) >= _SIMILAR
+
+
+_FEW = 64  # fresh quotes compared one by one with every quote; more: the whole join
+
+
+def _pairs_holding(quotes: list[Quote], fresh: Sequence[bool]) -> set[tuple[int, int]]:
+    """The pairs of `_similar_pairs` that hold a fresh quote. For a few, each is compared
+    with every quote, a quote's text first checked for any of the fresh quote's
+    |x| - ceil(_SIMILAR * |x|) + 1 longest words (a quote that similar holds one of
+    any that many of them): only texts holding one are split into words."""
+    attributed = [i for i, q in enumerate(quotes) if q.speaker]
+    chosen = [i for i in attributed if fresh[i]]
+    if len(chosen) > _FEW:
+        words = [_words(q.text) for q in quotes]
+        keys = [_speaker_key(q.speaker) if q.speaker else None for q in quotes]
+        return {(i, j) for i, j in _similar_pairs(words, keys) if fresh[i] or fresh[j]}
+    lowered = [q.text.lower() for q in quotes]
+    split: dict[int, set[str]] = {}
+
+    def words_of(i: int) -> set[str]:
+        found = split.get(i)
+        if found is None:
+            found = split[i] = _words(quotes[i].text)
+        return found
+
+    pairs: set[tuple[int, int]] = set()
+    for i in chosen:
+        mine = words_of(i)
+        if not mine:
+            continue
+        ordered = sorted(mine, key=lambda w: (-len(w), w))
+        probe = ordered[: len(ordered) - math.ceil(_SIMILAR * len(ordered)) + 1]
+        for j in attributed:
+            if j != i and any(w in lowered[j] for w in probe) and _similar(mine, words_of(j)):
+                pairs.add((i, j) if i < j else (j, i))
+    return pairs
+
+
+def _article_quotes(article: Article, known: Facts | None) -> list[Quote]:
+    text = article.text
+    found = known.quotes if known is not None else attributed_quotes(text)
+    return [
+        Quote(text[s:e], s, e, full_name(text, speaker) if speaker else None, article)
+        for s, e, speaker in found
+    ]
+
+
+def _flagged(
+    quotes: list[Quote],
+    position: dict[str, int],
+    pairs: set[tuple[int, int]],
+    carried: list[list[tuple[str, Article]]] | None = None,
+) -> tuple[Quote, ...]:
+    """The quotes with their conflicts: the `carried` ones (known from before) and
+    those of the similar `pairs` given by different speakers in different articles,
+    each quote's listed in the order of the articles, then by speaker."""
+    conflicts = carried if carried is not None else [[] for _ in quotes]
+    for i, j in pairs:
+        first, second = quotes[i], quotes[j]
+        if first.article.id == second.article.id or _same_speaker(
+            _speaker_key(str(first.speaker)), _speaker_key(str(second.speaker))
+        ):
+            continue
+        conflicts[i].append((str(second.speaker), second.article))
+        conflicts[j].append((str(first.speaker), first.article))
+    return tuple(
+        replace(q, conflict=tuple(sorted(c, key=lambda e: (position[e[1].id], e[0]))))
+        if c or q.conflict
+        else q
+        for q, c in zip(quotes, conflicts, strict=True)
+    )
 
 
 def find_quotes(
@@ -230,23 +306,45 @@ def find_quotes(
     """Every direct quote of the articles with its speaker, conflicts flagged;
     `facts` (aligned with `articles`) give each article's quotes ready found."""
     given = list(facts) if facts is not None else [None] * len(articles)
-    quotes: list[Quote] = []
-    for article, known in zip(articles, given, strict=True):
-        text = article.text
-        found = known.quotes if known is not None else attributed_quotes(text)
-        quotes.extend(
-            Quote(text[s:e], s, e, full_name(text, speaker) if speaker else None, article)
-            for s, e, speaker in found
-        )
+    quotes = [
+        quote
+        for article, known in zip(articles, given, strict=True)
+        for quote in _article_quotes(article, known)
+    ]
     words = [_words(q.text) for q in quotes]
     keys = [_speaker_key(q.speaker) if q.speaker else None for q in quotes]
-    similar = _similar_pairs(words, keys)
-    out: list[Quote] = []
-    for i, quote in enumerate(quotes):
-        others = tuple(
-            (str(quotes[j].speaker), quotes[j].article)
-            for j in sorted(similar.get(i, ()))
-            if quotes[j].article.id != quote.article.id and not _same_speaker(keys[j], keys[i])
-        )
-        out.append(replace(quote, conflict=others))
-    return tuple(out)
+    return _flagged(quotes, {a.id: n for n, a in enumerate(articles)}, _similar_pairs(words, keys))
+
+
+def update_quotes(
+    previous: Sequence[Quote],
+    articles: Sequence[Article],
+    facts: Sequence[Facts | None] | None = None,
+) -> tuple[Quote, ...]:
+    """The quote ledger of `articles` from `previous`, the ledger of the corpus before
+    it changed (an article it names that is gone is anything but an `Article`): the
+    quotes of the articles still here are kept with their conflicts among them; only
+    the other articles' quotes are found and compared with all. Equal to
+    `find_quotes(articles, facts)`."""
+    position = {a.id: n for n, a in enumerate(articles)}
+    kept: dict[str, list[Quote]] = defaultdict(list)
+    for quote in previous:
+        if isinstance(quote.article, Article) and quote.article.id in position:
+            kept[quote.article.id].append(quote)
+    given = list(facts) if facts is not None else [None] * len(articles)
+    quotes: list[Quote] = []
+    fresh: list[bool] = []
+    carried: list[list[tuple[str, Article]]] = []
+    for article, known in zip(articles, given, strict=True):
+        found = kept.get(article.id)
+        if found is None:
+            found = _article_quotes(article, known)
+            carried.extend([] for _ in found)
+        else:
+            carried.extend(
+                [c for c in q.conflict if isinstance(c[1], Article) and c[1].id in position]
+                for q in found
+            )
+        quotes.extend(found)
+        fresh.extend([article.id not in kept] * len(found))
+    return _flagged(quotes, position, _pairs_holding(quotes, fresh), carried)

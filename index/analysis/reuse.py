@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -51,6 +51,7 @@ class ReusePair:
 class Reuse:
     pairs: tuple[ReusePair, ...]
     groups: tuple[tuple[Article, ...], ...]  # near-duplicates of each other
+    compared: frozenset[str] = frozenset()  # ids of the articles compared
 
 
 def _shingles(text: str) -> set[str]:
@@ -132,35 +133,38 @@ def _order(a: Article, b: Article) -> tuple[Article, Article, str, str]:
     return a, b, "unknown", weaker
 
 
-def find_reuse(articles: Sequence[Article], facts: Sequence[Facts | None] | None = None) -> Reuse:
-    """Pairs sharing passages, and near-duplicate groups; `facts` (aligned with
-    `articles`) give each article's MinHash signature ready made."""
+def _signatures(
+    articles: Sequence[Article], facts: Sequence[Facts | None] | None
+) -> list[tuple[int, ...]]:
     given = list(facts) if facts is not None else [None] * len(articles)
-    signatures: list[tuple[int, ...]] = []
-    if len(articles) > _ALL_PAIRS_UP_TO:
-        signatures = [
-            f.minhash if f is not None and len(f.minhash) == NUM_PERM else minhash_values(a.text)
-            for a, f in zip(articles, given, strict=True)
-        ]
-    pairs: list[ReusePair] = []
-    for i, j in _candidates(articles, signatures):
-        source, target, direction, confidence = _order(articles[i], articles[j])
-        passages = shared_passages(source.text, target.text)
-        shared = sum(p.words for p in passages)
-        if shared < MIN_SHARED_WORDS:
-            continue
-        shorter = min(source.words, target.words) or 1
-        pairs.append(
-            ReusePair(
-                source,
-                target,
-                round(min(1.0, shared / shorter), 4),
-                direction,
-                confidence,
-                passages,
-            )  # fmt: skip
-        )
-    pairs.sort(key=lambda p: -p.score)
+    return [
+        f.minhash if f is not None and len(f.minhash) == NUM_PERM else minhash_values(a.text)
+        for a, f in zip(articles, given, strict=True)
+    ]
+
+
+def _aligned(first: Article, second: Article) -> ReusePair | None:
+    """The pair with the passages both share (`first` before `second` in the corpus's
+    order), or None where they share fewer than MIN_SHARED_WORDS words."""
+    source, target, direction, confidence = _order(first, second)
+    passages = shared_passages(source.text, target.text)
+    shared = sum(p.words for p in passages)
+    if shared < MIN_SHARED_WORDS:
+        return None
+    shorter = min(source.words, target.words) or 1
+    score = round(min(1.0, shared / shorter), 4)
+    return ReusePair(source, target, score, direction, confidence, passages)
+
+
+def _answer(articles: Sequence[Article], pairs: list[ReusePair]) -> Reuse:
+    """The pairs strongest first (ties in the corpus's order) and the near-duplicate groups."""
+    position = {a.id: n for n, a in enumerate(articles)}
+
+    def order(pair: ReusePair) -> tuple[float, int, int]:
+        ends = sorted((position[pair.source.id], position[pair.target.id]))
+        return -pair.score, ends[0], ends[1]
+
+    pairs.sort(key=order)
     parent = {a.id: a.id for a in articles}
 
     def find(x: str) -> str:
@@ -176,4 +180,65 @@ def find_reuse(articles: Sequence[Article], facts: Sequence[Facts | None] | None
     for article in articles:
         grouped.setdefault(find(article.id), []).append(article)
     groups = tuple(tuple(g) for g in grouped.values() if len(g) > 1)
-    return Reuse(tuple(pairs), groups)
+    return Reuse(tuple(pairs), groups, frozenset(position))
+
+
+def find_reuse(articles: Sequence[Article], facts: Sequence[Facts | None] | None = None) -> Reuse:
+    """Pairs sharing passages, and near-duplicate groups; `facts` (aligned with
+    `articles`) give each article's MinHash signature ready made."""
+    signatures = _signatures(articles, facts) if len(articles) > _ALL_PAIRS_UP_TO else []
+    found = (_aligned(articles[i], articles[j]) for i, j in _candidates(articles, signatures))
+    return _answer(articles, [pair for pair in found if pair is not None])
+
+
+def _fresh_candidates(
+    articles: Sequence[Article], facts: Sequence[Facts | None] | None, fresh: list[int]
+) -> set[tuple[int, int]]:
+    """The candidate pairs (i < j) holding a fresh article: every such pair up to
+    _ALL_PAIRS_UP_TO articles, else those `_candidates`' LSH gives, found by comparing
+    the fresh signatures' bands with every article's (an LSH candidate shares a band)."""
+    n = len(articles)
+    if n <= _ALL_PAIRS_UP_TO:
+        return {(min(i, j), max(i, j)) for i in fresh for j in range(n) if j != i}
+    import numpy as np
+    from datasketch import MinHashLSH
+
+    bands = MinHashLSH(threshold=_LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
+    values = np.asarray(_signatures(articles, facts), dtype=np.uint64)
+    pairs: set[tuple[int, int]] = set()
+    for i in fresh:
+        hit = np.zeros(n, dtype=bool)
+        for start, end in bands:
+            hit |= (values[:, start:end] == values[i, start:end]).all(axis=1)
+        hit[i] = False
+        pairs.update((min(i, j), max(i, j)) for j in np.flatnonzero(hit).tolist())
+    return pairs
+
+
+def update_reuse(
+    previous: Reuse, articles: Sequence[Article], facts: Sequence[Facts | None] | None = None
+) -> Reuse:
+    """The reuse of `articles` from `previous`, worked out before the corpus changed (an
+    article it names that is gone is anything but an `Article`): the pairs of articles
+    still here are kept (their direction told again from today's dates and outlets),
+    only the pairs holding an article `previous` did not compare are aligned. Equal to
+    `find_reuse(articles, facts)`."""
+    if not previous.compared:
+        return find_reuse(articles, facts)
+    position = {a.id: n for n, a in enumerate(articles)}
+    pairs: list[ReusePair] = []
+    for pair in previous.pairs:
+        ends = (pair.source, pair.target)
+        if not all(isinstance(a, Article) and a.id in position for a in ends):
+            continue
+        first, second = sorted(ends, key=lambda a: position[a.id])
+        source, target, direction, confidence = _order(first, second)
+        if source is pair.source:
+            pairs.append(replace(pair, direction=direction, date_confidence=confidence))
+        elif (turned := _aligned(first, second)) is not None:  # the dates now tell otherwise
+            pairs.append(turned)
+    fresh = [n for n, a in enumerate(articles) if a.id not in previous.compared]
+    for i, j in sorted(_fresh_candidates(articles, facts, fresh)):
+        if (found := _aligned(articles[i], articles[j])) is not None:
+            pairs.append(found)
+    return _answer(articles, pairs)
