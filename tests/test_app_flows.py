@@ -140,8 +140,11 @@ async def test_compare_two_articles_side_by_side(app: ExplorerApp) -> None:
             right = aligned.right.text[passage.right.start : passage.right.end]
             assert left.split()[0].lower().strip("\"'“") == right.split()[0].lower().strip("\"'“")
         assert isinstance(pilot.app.screen, CompareScreen)
-        assert aligned.claims, "001 and 004 tell some of the same beats"
-        for _label, left_span, right_span in aligned.claims:
+        await wait_for(pilot, lambda: bool(of_type(messages, CompareScreen.ClaimsLinedUp)))
+        lined_up = of_type(messages, CompareScreen.ClaimsLinedUp)[-1]
+        assert messages.index(aligned) < messages.index(lined_up), "passages come first"
+        assert lined_up.claims, "001 and 004 tell some of the same beats"
+        for _label, left_span, right_span in lined_up.claims:
             assert aligned.left.text[left_span.start : left_span.end]
             assert aligned.right.text[right_span.start : right_span.end]
         await pilot.press("l")

@@ -81,6 +81,7 @@ async def timeline(pilot: Pilot[None]) -> None:
 async def compare(pilot: Pilot[None]) -> None:
     await searched(pilot, "outlet:newsbytes OR outlet:forge")
     await pilot.press("enter", "c", "down", "c")
+    await settle(pilot, lambda: getattr(pilot.app.screen, "claims_ready", False))
     await settle(pilot, lambda: getattr(pilot.app.screen, "current", None) is not None)
     await settle(pilot, lambda: pilot.app.screen.query_one("#left").scroll_y > 0)
     await pilot.press("right_square_bracket")  # the second shared passage, on both sides

@@ -90,9 +90,15 @@ class CompareScreen(Screen[None]):
 
     @dataclass
     class Aligned(Message):
+        """The shared passages: shown at once, before the claims (the sentence model can
+        take seconds to load)."""
+
         left: Article
         right: Article
         passages: tuple[SharedPassage, ...]
+
+    @dataclass
+    class ClaimsLinedUp(Message):
         claims: tuple[tuple[str, Span, Span], ...]  # label, sentence on the left, on the right
 
     def __init__(self, library: Library, left: str, right: str, query: str = "") -> None:
@@ -101,6 +107,7 @@ class CompareScreen(Screen[None]):
         self.refs = (left, right)
         self.passages: tuple[SharedPassage, ...] = ()
         self.claims: tuple[tuple[str, Span, Span], ...] = ()
+        self.claims_ready = False
         self.current_claim: int | None = None
         self.current: int | None = None
         self.pair: tuple[Article, Article] | None = None
@@ -124,6 +131,7 @@ class CompareScreen(Screen[None]):
         except ExplorerError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
+        self.post_message(self.Aligned(left, right, shared_passages(left.text, right.text)))
         claims = []
         for beat in find_beats([left, right]):
             mine = [m.sentence for m in beat.mentions if m.article.id == left.id]
@@ -132,25 +140,42 @@ class CompareScreen(Screen[None]):
                 claims.append((beat.label, Span(mine[0].start, mine[0].end),
                                Span(theirs[0].start, theirs[0].end)))  # fmt: skip
         claims.sort(key=lambda claim: claim[1].start)
-        passages = shared_passages(left.text, right.text)
-        self.post_message(self.Aligned(left, right, passages, tuple(claims)))
+        self.post_message(self.ClaimsLinedUp(tuple(claims)))
 
     def on_compare_screen_aligned(self, event: Aligned) -> None:
         self.pair = (event.left, event.right)
         self.passages = event.passages
-        self.claims = event.claims
         self.current = 0 if self.passages else None
+        self._summarise()
+        self._render_sides()
+        self.call_after_refresh(self._scroll_to_current)
+        self.query_one("#left", Side).focus()
+
+    def on_compare_screen_claims_lined_up(self, event: ClaimsLinedUp) -> None:
+        self.claims, self.claims_ready = event.claims, True
+        self._summarise()
+        scrolled = [self.query_one(side, Side).scroll_y for side in ("#left", "#right")]
+        self._render_sides()  # the claims underlined, each side where the reader left it
+        self.call_after_refresh(self._scroll_back, scrolled)
+
+    def _scroll_back(self, scrolled: list[float]) -> None:
+        self._syncing = True
+        for side, y in zip(("#left", "#right"), scrolled, strict=True):
+            self.query_one(side, Side).scroll_to(y=y, animate=False)
+        self.call_after_refresh(self._end_sync)
+
+    def _summarise(self) -> None:
         words = sum(p.words for p in self.passages)
         summary = Text(f"{len(self.passages)} shared passages, {words} words in common", "bold")
         if not self.passages:
             summary = Text("These two articles share no passage of six words or more.", "bold")
-        summary.append(f" · {len(self.claims)} claims told by both (underlined)", style="bold")
+        if self.claims_ready:
+            summary.append(f" · {len(self.claims)} claims told by both (underlined)", style="bold")
+        else:
+            summary.append(" · lining up the claims both tell…", style="italic")
         summary.append("   ] / [ shared passage · l shared claim · Tab other side · Esc back",
                        style="dim")  # fmt: skip
         self.query_one("#compare-summary", Static).update(summary)
-        self._render_sides()
-        self.call_after_refresh(self._scroll_to_current)
-        self.query_one("#left", Side).focus()
 
     def _render_sides(self) -> None:
         if self.pair is None:
@@ -238,6 +263,9 @@ class CompareScreen(Screen[None]):
 
     def action_claim(self, step: int) -> None:
         """Scroll both sides to the next claim the two articles share."""
+        if not self.claims_ready:
+            self.notify("Still lining up the claims both tell…", timeout=2)
+            return
         if not self.claims or self.pair is None:
             self.notify("These articles share no claim")
             return
