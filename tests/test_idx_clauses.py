@@ -69,3 +69,22 @@ def test_a_sentence_telling_two_beats_is_a_mention_of_both() -> None:
         "Harbour Rail finished testing its new night trains in March…",
         "…the launch of the service was delayed by a shortage of drivers.",
     }
+
+
+def test_a_list_item_is_a_claim_without_its_full_stop() -> None:
+    assert claim_terms("- The harbour board postponed the vote until late next spring", "en")
+    assert claim_terms("2. Port officials expect a backlog of about two weeks", "en")
+    assert claim_terms("The Harbour Board Postponed Its Vote Until Spring", "en") is None
+    assert claim_terms("- Postponed until spring", "en") is None  # short: not a claim
+    assert claim_terms("- Will the harbour board postpone the vote until spring?", "en") is None
+    articles = [
+        _article(1, "Wire", "Key points:\n- The harbour board postponed the vote until spring\n"),
+        _article(2, "Ledger", "The harbour board has postponed its vote until the spring.\n"),
+    ]
+    (beat,) = [b for b in group_beats(articles, semantic=False).beats if len(b.outlets) == 2]
+    assert beat.label.startswith("The harbour board")  # the list marker is no part of it
+    assert any(m.sentence.text.startswith("- The harbour") for m in beat.mentions)
+    from index.analysis.claims import _label
+
+    item = "- The harbour board postponed the vote until spring"
+    assert _label(item, item) == "The harbour board postponed the vote until spring"

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from index.analysis import beat_updates, grouping, linkage
 from index.analysis.anchors import quantity_terms
 from index.analysis.sentences import Sentence, sentences
-from index.analysis.statements import claim_terms, clauses
+from index.analysis.statements import claim_terms, clauses, list_item
 from index.collection import paused
 from index.models import Article
 
@@ -282,7 +282,8 @@ def _assemble(
 def _label(part: str, sentence: str) -> str:
     """A beat's label: its central mention, or the part of it that tells the beat
     ("…delayed its release due to underwhelming internal performance.")."""
-    words = part.split()
+    item = list_item(part)  # a list item's marker ("- ", "2. ") is not the beat's
+    words = part[item:].split()
     text = " ".join(words[:_LABEL_WORDS])
     cut = len(words) > _LABEL_WORDS or (part != sentence and sentence.startswith(part))
     return ("" if sentence.startswith(part) else "…") + text + ("…" if cut else "")

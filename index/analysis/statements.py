@@ -29,12 +29,24 @@ _STOP = {
 # fmt: on
 
 
+# a list item: news pages list their key points ("- Behemoth had completed its training")
+# without a closing full stop, which a heading or caption lacks too
+_LIST_ITEM = re.compile(r"^\s*(?:[-–•*▪·]|\d{1,2}[.)])\s+(?=\w)")
+
+
+def list_item(text: str) -> int:
+    """Where a list item's text starts after its marker ("- ", "• ", "2. "); 0 if the
+    text is not a list item."""
+    item = _LIST_ITEM.match(text)
+    return item.end() if item else 0
+
+
 def _claim_like(text: str) -> bool:
-    words = text.split()
+    item = list_item(text)
     return (
-        len(words) >= MIN_WORDS
+        len(text[item:].split()) >= MIN_WORDS
         and not text.rstrip().endswith("?")
-        and bool(re.search(r"[.!\"”’)]\s*$", text))
+        and (item > 0 or bool(re.search(r"[.!\"”’)]\s*$", text)))
     )
 
 
