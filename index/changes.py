@@ -29,6 +29,7 @@ from index import store
 from index.corpus import relative_name
 from index.manifest import Manifest
 from index.models import BuildProgress, Skipped
+from index.readers import READERS_VERSION
 
 Progress = Callable[[BuildProgress], None]
 FILES = "files.json"
@@ -211,7 +212,8 @@ def changed(
     that cannot be read now keeps what was indexed from it (named in `unreadable`)."""
     to_read: dict[str, str] = {}
     unchanged = 0
-    fingerprint = manifest.fingerprint if manifest else "-"
+    # what the file's articles are made with besides its bytes: the manifest, the readers
+    fingerprint = f"{manifest.fingerprint if manifest else '-'}/{READERS_VERSION}"
     stat = os.stat
     for done, (rel, path) in enumerate(seen.items(), 1):
         if done % 512 == 0:

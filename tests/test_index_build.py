@@ -75,6 +75,23 @@ def test_incremental_build_reads_only_new_changed_and_removed(corpus: Path, tmp_
     assert library.info().articles == 3
 
 
+def test_files_are_read_again_by_other_readers(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A version whose readers take something else from a file reads every file again
+    once; what was read the same stays as it is."""
+    from index import changes
+
+    library = Library(corpus, tmp_path / "ix")
+    library.build()
+    monkeypatch.setattr(changes, "READERS_VERSION", changes.READERS_VERSION + 1)
+    seen: list[BuildProgress] = []
+    again = library.build(progress=seen.append)
+    assert {p.done for p in seen if p.phase == "reading"} == {1, 2, 3}
+    assert again.removed == 0 and library.info().articles == 3
+    assert (library.build().indexed, library.build().unchanged) == (0, 3)
+
+
 def test_progress_reports_files_done_of_total(corpus: Path, tmp_path: Path) -> None:
     seen: list[BuildProgress] = []
     Library(corpus, tmp_path / "ix").build(progress=seen.append)

@@ -259,6 +259,9 @@ def test_title_is_the_h1_headline_when_the_title_tag_dresses_it_up() -> None:
     )
     (article,) = read_bytes(html.encode(), "tram.html").articles
     assert values(article)["title"] == "Tram network to grow by twelve kilometres"
+    # the headline is the title, not the text's first paragraph again
+    assert not article.text.startswith("Tram network to grow")
+    assert "Tram network to grow by twelve kilometres" not in article.text.split("\n\n")[0]
 
 
 def test_utf8_page_with_a_stray_windows1252_byte_keeps_its_umlauts() -> None:

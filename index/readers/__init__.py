@@ -16,7 +16,19 @@ from index.errors import ReadError
 from index.readers.base import Candidate, Extracted, FileContent
 from index.textutil import binary_kind, clean_text, decode_bytes
 
-__all__ = ["Candidate", "Extracted", "FileContent", "detect_format", "read_bytes"]
+__all__ = [
+    "READERS_VERSION",
+    "Candidate",
+    "Extracted",
+    "FileContent",
+    "detect_format",
+    "read_bytes",
+]
+
+# bump when what a reader takes from a file changes: every indexed file is read again by
+# the next build (its signature carries this number), so the index holds what these
+# readers make of it
+READERS_VERSION = 2
 
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
 FEED_EXTS = frozenset({".rss", ".atom", ".rdf", ".xml", ".feed", ".cdf"})

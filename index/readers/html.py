@@ -194,6 +194,7 @@ def read_html(data: bytes, decode: Any) -> FileContent:
     )
     if title:
         cands.append(Candidate("title", title, SOURCE_HTML, CONFIRMED, note))
+        body = _without_headline(body, title)
     if site:
         cands.append(Candidate("outlet", site, SOURCE_HTML, CONFIRMED, "the page's site name"))
     date = info.get("date")
@@ -225,6 +226,14 @@ def read_html(data: bytes, decode: Any) -> FileContent:
             shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
             extra.append((key, clean_line(shown)))
     return FileContent((Extracted(text=body, candidates=tuple(cands), extra=tuple(extra)),))
+
+
+def _without_headline(body: str, title: str) -> str:
+    """The text without its first paragraph where that is the page's headline again (the
+    article's <h1> kept by the extraction): the title is shown and searched apart."""
+    first, _, rest = body.partition("\n\n")
+    same = re.sub(r"\W+", "", first.casefold()) == re.sub(r"\W+", "", title.casefold())
+    return rest.lstrip("\n") if same and rest.strip() else body
 
 
 def _key(text: str) -> str:
