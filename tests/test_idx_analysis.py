@@ -350,8 +350,30 @@ def test_a_role_before_the_name_and_a_quote_s_paragraph_name_its_speaker() -> No
     # a second quote of the paragraph, unattributed or given to a pronoun: the same speaker
     assert speakers(
         '"We won a fair deal," said Dana Whitlock. "Nobody wanted this strike, but we held out."'
-        ' Later "the members voted by a wide margin," she said.'
+        ' "The members voted by a wide margin," she said.'
     ) == ["Dana Whitlock", "Dana Whitlock", "Dana Whitlock"]
+    # someone else named between the two quotes: the pronoun may be theirs, nobody is named
+    assert speakers(
+        'Whitlock said: "The deal is done and signed."\n\nThe judge disagreed. "This ruling'
+        ' is final and binding," she said.'
+    ) == ["Whitlock", None]
+    assert speakers(
+        '"We won a fair deal," said Dana Whitlock. Mayor Ruiz was less sure. "It settles'
+        ' nothing at all," she said.'
+    ) == ["Dana Whitlock", None]
+    # what the attribution says of the speaker names no one else
+    assert speakers(
+        '"We won a fair deal," said Dana Whitlock, president of the Westmere Dockworkers'
+        ' Union. "Nobody wanted this strike, but we held out."'
+    ) == ["Dana Whitlock", "Dana Whitlock"]
+    assert speakers(
+        '"We won a fair deal," said Dana Whitlock. "The vote was never in doubt." Mayor Ruiz'
+        ' was less sure. "It settles nothing at all," she said.'
+    ) == ["Dana Whitlock", "Dana Whitlock", None]
+    # a name ends where its sentence does, not at a title's full stop
+    assert speakers('"We have a deal here today," said Dr. Ana Ruiz. Talks ran late.') == [
+        "Dr. Ana Ruiz"
+    ]
     # a pronoun opening the next paragraph: the speaker of the quote just before
     assert speakers(
         'Whitlock said: "The deal is done and signed."\n\n"Now we go back to work," she said.'

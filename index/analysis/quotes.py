@@ -6,9 +6,9 @@ Rule kept here: a quote's text is exactly the words between its quote marks
 around the quote ("X said", "said X", "union president X told", "according to
 X", "X told ...:"), or, as newspapers write it, from the attribution of the
 quote before it in the same paragraph (an unattributed second quote, or "she
-said"); a pronoun with no named speaker before it in its paragraph names
-nobody. A surname alone is completed only with the full name the same article
-gives it.
+said"; for a pronoun, the paragraph before too) when nobody else is named
+between the two; otherwise a pronoun names nobody. A surname alone is completed
+only with the full name the same article gives it.
 """
 
 from __future__ import annotations
@@ -114,25 +114,62 @@ def attributed_quotes(text: str) -> tuple[tuple[int, int, str | None], ...]:
     """Every quote of `text` as (start, end, speaker). A quote whose attribution names
     nobody takes the speaker of the quote before it in its paragraph; one given to a
     pronoun takes the speaker of the quote before it in its paragraph or the one
-    before (newspapers open a paragraph with '"...," she said.')."""
+    before (newspapers open a paragraph with '"...," she said.'). Only where nobody
+    else can be meant: every capitalised word between the two quotes is a word of that
+    speaker's name or a pronoun ('The judge disagreed. "...," she said.' names nobody)."""
     found: list[tuple[int, int, str | None]] = []
     for start, end in quote_spans(text):
         speaker = _attribution(text, start, end)
         if (speaker is None or isinstance(speaker, _Pronoun)) and found:
-            _, previous_end, previous = found[-1]
-            breaks = len(_PARAGRAPH_BREAK.findall(text, previous_end, start))
-            if breaks == 0 or (breaks == 1 and speaker is not None):
-                speaker = previous
-            elif speaker is not None:
-                speaker = None
+            previous_start, previous_end, previous = found[-1]
+            between = text[previous_end + 1 : start - 1]  # without the quote marks
+            breaks = len(_PARAGRAPH_BREAK.findall(between))
+            reach = breaks == 0 or (breaks == 1 and speaker is not None)
+            if not text[previous_start:previous_end].rstrip().endswith((".", "!", "?")):
+                between = between[_sentence_end(between) :]  # its attribution: the speaker's
+            speaker = previous if reach and _only_named(between, previous) else None
         found.append((start, end, None if isinstance(speaker, _Pronoun) else speaker))
     return tuple(found)
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
+
+
+_ENDS = re.compile(r"([\w'’-]*)[.!?]+(?:\s+|$)")
+
+
+def _sentence_end(text: str) -> int:
+    """Where the sentence `text` opens in ends (after a title's or an initial's full
+    stop: "said Dr. Ana Ruiz, head of the Port Authority."), or the end of `text`."""
+    for end in _ENDS.finditer(text):
+        word = end.group(1)
+        if len(word) > 1 and word.lower() not in _ABBREVIATIONS:
+            return end.end()
+    return len(text)
+
+
+def _only_named(between: str, speaker: str | None) -> bool:
+    """Whether `between` names nobody but `speaker` (its capitalised words are the
+    speaker's or pronouns)."""
+    if speaker is None:
+        return False
+    own = set(re.findall(r"[\w'’-]+", speaker))
+    return all(w in own or w.lower() in _PRONOUNS for w in _CAPITALISED.findall(between))
+
+
+# words ending in a full stop that do not end a sentence inside a name ("Dr. Ana Ruiz")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov",
+                  "lt", "col", "sgt", "capt", "mme", "mlle"}  # fmt: skip
 
 
 def _clean(speaker: str) -> str | None:
+    words = speaker.split()
+    for number, word in enumerate(words[:-1]):  # "said Dana Whitlock. Mayor Ruiz ...": cut
+        bare = word.rstrip(".")
+        if word.endswith(".") and len(bare) > 1 and bare.lower() not in _ABBREVIATIONS:
+            speaker = " ".join(words[: number + 1])
+            break
     speaker = speaker.strip(" ,.:;")
     if not speaker:
         return None
