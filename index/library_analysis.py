@@ -102,7 +102,10 @@ class Analyses:
         if value is None:
             if folder is not None and update is not None:
                 kept = answers_cache.load_latest(folder, name, key, self._corpus_texts())
-                value = update(kept[1]) if kept is not None else None
+                try:
+                    value = update(kept[1]) if kept is not None else None
+                except Exception:  # a kept file that reads but does not fit: work it out
+                    value = None
             if value is None:
                 value = compute()
             if folder is not None:

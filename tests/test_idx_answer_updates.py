@@ -3,6 +3,7 @@ commit before) give what working them out whole gives, on articles of our own.""
 
 from __future__ import annotations
 
+import io
 import random
 from collections.abc import Sequence
 from dataclasses import replace
@@ -156,6 +157,22 @@ def test_kept_reuse_pairs_take_today_s_dates() -> None:
     assert turned.source.id == "herald"
 
 
+def test_reuse_crossing_the_all_pairs_size_is_worked_out_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Below the all-pairs size every pair was compared, above it LSH picks: a kept
+    answer from the other side of that line is not updated."""
+    previous = find_reuse(STORY)
+    monkeypatch.setattr(reuse_module, "_ALL_PAIRS_UP_TO", len(STORY))
+    calls: list[int] = []
+    whole = reuse_module.find_reuse
+    monkeypatch.setattr(
+        reuse_module, "find_reuse", lambda a, f=None: calls.append(len(a)) or whole(a, f)
+    )
+    update_reuse(previous, [*STORY, LATE])
+    assert calls == [len(STORY) + 1]
+
+
 def test_lsh_candidates_of_fresh_articles_are_the_whole_lsh_s_holding_them() -> None:
     """Past the all-pairs size, the fresh articles' candidates come from comparing their
     signatures' bands with everyone's: exactly datasketch's LSH pairs holding them."""
@@ -219,15 +236,26 @@ def test_the_library_updates_quotes_and_reuse_after_a_file_is_added(
     assert found[1].pairs and any(q.conflict for q in found[0])
 
 
-@pytest.mark.parametrize("damage", [b"", b"\x00\xff" * 64, None], ids=["empty", "garbage", "cut"])
-def test_a_damaged_kept_answer_is_worked_out_whole(tmp_path: Path, damage: bytes | None) -> None:
+@pytest.mark.parametrize(
+    "damage", [b"", b"\x00\xff" * 64, None, "misfit"], ids=["empty", "garbage", "cut", "misfit"]
+)
+def test_a_damaged_kept_answer_is_worked_out_whole(
+    tmp_path: Path, damage: bytes | str | None
+) -> None:
     corpus = _story_corpus(tmp_path / "corpus", STORY)
     index_dir = tmp_path / "ix"
     Library(corpus, index_dir).build(workers=1)
-    Library(corpus, index_dir).quotes()
+    quotes = Library(corpus, index_dir).quotes()
     (kept,) = index_dir.glob("g-*/answers/quotes-*.pickle")
     data = kept.read_bytes()
-    kept.write_bytes(data[: data.index(b"\n") + 30] if damage is None else damage)
+    if damage == "misfit":  # reads as quotes, but one's conflicts are a number
+        from index.answers_cache import _writer
+
+        buffer = io.BytesIO()
+        _writer(buffer).dump((replace(quotes[0], conflict=cast(Any, 7)), *quotes[1:]))
+        kept.write_bytes(data.split(b"\n", 1)[0] + b"\n" + buffer.getvalue())
+    else:
+        kept.write_bytes(data[: data.index(b"\n") + 30] if damage is None else bytes(damage))
     _story_corpus(tmp_path / "late", [LATE])
     (tmp_path / "late" / "gazette.md").rename(corpus / "gazette.md")
     Library(corpus, index_dir).build(workers=1)

@@ -223,7 +223,8 @@ def update_reuse(
     still here are kept (their direction told again from today's dates and outlets),
     only the pairs holding an article `previous` did not compare are aligned. Equal to
     `find_reuse(articles, facts)`."""
-    if not previous.compared:
+    every_pair = len(articles) <= _ALL_PAIRS_UP_TO  # else LSH's candidates: another set
+    if not previous.compared or (len(previous.compared) <= _ALL_PAIRS_UP_TO) != every_pair:
         return find_reuse(articles, facts)
     position = {a.id: n for n, a in enumerate(articles)}
     pairs: list[ReusePair] = []
