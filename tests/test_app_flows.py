@@ -471,6 +471,8 @@ async def test_timeline_scrolls_to_the_cursor_s_lane_and_shows_its_mark(tmp_path
         assert current is not None and current.lane == 19
         assert timeline.scroll_y > 0
         assert [timeline.render_line(y).text for y in (0, 1)] == axis, "the axis stays on top"
+        bottom = timeline.render_line(timeline.size.height - 1).text
+        assert "letters: dominant frame" in bottom or "frames" in bottom, "the legend stays"
         rows = {timeline.render_line(y).text.split("  ")[0]: y for y in range(timeline.size.height)}
         row = rows.get("Outlet 19")
         assert row is not None and 2 <= row < timeline.size.height, rows

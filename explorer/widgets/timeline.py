@@ -1,7 +1,8 @@
 """The timeline: one lane per outlet, articles on a day axis, an "undated"
 column, inferred date ranges drawn as ranges, and a heat strip of the
 current query's hits per outlet per day. Arrow keys move between marks,
-Enter opens one. The lanes scroll under the axis, which stays on top."""
+Enter opens one. The lanes scroll between the axis, which stays on top, and the
+legend, which stays at the bottom."""
 
 from __future__ import annotations
 
@@ -117,9 +118,22 @@ class Timeline(ScrollView, can_focus=True):
         self.virtual_size = Size(0, self._lines())
         self.refresh()
 
+    def _pinned(self) -> int:
+        """Lines of the legend kept at the bottom: all of them once the lanes scroll (the
+        frame letters mean nothing without it), none while everything fits."""
+        if self._lines() <= self.size.height or not self._loaded or not self.articles:
+            return 0
+        return len(self._legend().split("\n"))
+
     def _shown(self, y: int) -> int:
-        """The timeline's line drawn at row `y` of the widget: the axis stays on top."""
-        return y if y < AXIS else y + int(self.scroll_offset.y)
+        """The timeline's line drawn at row `y` of the widget: the axis stays on top and
+        the legend at the bottom while the lanes scroll between them."""
+        pinned = self._pinned()
+        if y < AXIS:
+            return y
+        if pinned and y >= self.size.height - pinned:
+            return self._lines() - (self.size.height - y)
+        return y + int(self.scroll_offset.y)
 
     def _forget(self) -> None:
         """Every line is drawn again (the data or the width changed)."""
@@ -290,7 +304,7 @@ class Timeline(ScrollView, can_focus=True):
                 line = AXIS + mark.lane * 2
                 self._strips.pop(line, None)
                 row = line - int(self.scroll_offset.y)
-                if AXIS <= row < self.size.height:
+                if AXIS <= row < self.size.height - self._pinned():
                     self.refresh(Region(0, row, self.size.width, 1))
         self._show_lane()
 
@@ -300,13 +314,14 @@ class Timeline(ScrollView, can_focus=True):
         current = self.current
         if current is None:
             return
-        rows = max(2, self.size.height - AXIS)  # lane lines shown under the axis
+        rows = max(2, self.size.height - AXIS - self._pinned())  # lane lines shown
         lane = current.lane * 2  # the lane's first line, counted from below the axis
         top = int(self.scroll_offset.y)
         if lane - 2 < top:
             top = max(0, lane - 2)
         elif lane + 4 > top + rows:
             top = lane + 4 - rows
+            top += top % 2  # whole lanes under the axis: a lane's marks, then its heat
         if top != int(self.scroll_offset.y):
             self.scroll_to(y=top, animate=False, immediate=True)
 
