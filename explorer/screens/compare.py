@@ -156,7 +156,10 @@ class CompareScreen(Screen[None]):
         self._summarise()
         scrolled = [self.query_one(side, Side).scroll_y for side in ("#left", "#right")]
         self._render_sides()  # the claims underlined, each side where the reader left it
-        self.call_after_refresh(self._scroll_back, scrolled)
+        if any(scrolled) or self.current is None:
+            self.call_after_refresh(self._scroll_back, scrolled)
+        else:  # before the first shared passage was scrolled to
+            self.call_after_refresh(self._scroll_to_current)
 
     def _scroll_back(self, scrolled: list[float]) -> None:
         self._syncing = True

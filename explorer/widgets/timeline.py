@@ -70,6 +70,7 @@ class Timeline(ScrollView, can_focus=True):
         self._hotspots: dict[tuple[int, int], int] = {}  # (x, y) of a drawn mark -> its index
         self._strips: dict[int, Strip] = {}  # each line drawn, by y
         self._loaded = False  # set_data has come (the listing and the frames take seconds)
+        self._legend_lines, self._line_count = 0, 1  # see _size_lines
 
     def set_data(
         self,
@@ -110,20 +111,23 @@ class Timeline(ScrollView, can_focus=True):
 
     def _lines(self) -> int:
         """How many lines the whole timeline has: the axis, two per lane, the legend."""
-        if not self._loaded or not self.articles:
-            return 1
-        return AXIS + 2 * len(self._grid().outlets) + len(self._legend().split("\n"))
+        return self._line_count
 
     def _size_lines(self) -> None:
-        self.virtual_size = Size(0, self._lines())
+        """The line counts, worked out when the data or the width change (each row drawn
+        asks for them)."""
+        if not self._loaded or not self.articles:
+            self._legend_lines, self._line_count = 0, 1
+        else:
+            self._legend_lines = len(self._legend().split("\n"))
+            self._line_count = AXIS + 2 * len(self._grid().outlets) + self._legend_lines
+        self.virtual_size = Size(0, self._line_count)
         self.refresh()
 
     def _pinned(self) -> int:
         """Lines of the legend kept at the bottom: all of them once the lanes scroll (the
         frame letters mean nothing without it), none while everything fits."""
-        if self._lines() <= self.size.height or not self._loaded or not self.articles:
-            return 0
-        return len(self._legend().split("\n"))
+        return self._legend_lines if self._line_count > self.size.height else 0
 
     def _shown(self, y: int) -> int:
         """The timeline's line drawn at row `y` of the widget: the axis stays on top and
@@ -151,9 +155,9 @@ class Timeline(ScrollView, can_focus=True):
                 style="dim",
             )
         grid = self._grid()
-        if y < 2:
+        if y < AXIS:
             return self._axis(grid).split("\n")[y]
-        lane, row = divmod(y - 2, 2)
+        lane, row = divmod(y - AXIS, 2)
         if lane < len(grid.outlets):
             outlet = grid.outlets[lane]
             if row:
@@ -165,7 +169,7 @@ class Timeline(ScrollView, can_focus=True):
             text.append_text(self._lane_marks(grid, lane, self.current, y))
             return text
         legend = self._legend().split("\n")
-        number = y - 2 - 2 * len(grid.outlets)
+        number = y - AXIS - 2 * len(grid.outlets)
         return legend[number] if number < len(legend) else Text()
 
     def as_text(self) -> Text:

@@ -134,9 +134,10 @@ def attributed_quotes(text: str) -> tuple[tuple[int, int, str | None], ...]:
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*")
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*")
-
-
 _ENDS = re.compile(r"([\w'’-]*)[.!?]+(?:\s+|$)")
+# words ending in a full stop that do not end a sentence inside a name ("Dr. Ana Ruiz")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov",
+                  "lt", "col", "sgt", "capt", "mme", "mlle"}  # fmt: skip
 
 
 def _sentence_end(text: str) -> int:
@@ -158,19 +159,9 @@ def _only_named(between: str, speaker: str | None) -> bool:
     return all(w in own or w.lower() in _PRONOUNS for w in _CAPITALISED.findall(between))
 
 
-# words ending in a full stop that do not end a sentence inside a name ("Dr. Ana Ruiz")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov",
-                  "lt", "col", "sgt", "capt", "mme", "mlle"}  # fmt: skip
-
-
 def _clean(speaker: str) -> str | None:
-    words = speaker.split()
-    for number, word in enumerate(words[:-1]):  # "said Dana Whitlock. Mayor Ruiz ...": cut
-        bare = word.rstrip(".")
-        if word.endswith(".") and len(bare) > 1 and bare.lower() not in _ABBREVIATIONS:
-            speaker = " ".join(words[: number + 1])
-            break
-    speaker = speaker.strip(" ,.:;")
+    # a name ends with its sentence: "said Dana Whitlock. Mayor Ruiz ..." is Whitlock
+    speaker = speaker[: _sentence_end(speaker)].strip(" ,.:;")
     if not speaker:
         return None
     if speaker.lower() in _PRONOUNS:
@@ -247,7 +238,7 @@ def _similar_pairs(words: list[set[str]], keys: list[str | None]) -> set[tuple[i
         for word in ordered[: size - math.ceil(_SIMILAR * size) + 1]:
             for j in postings[word]:  # each quote probes those before it, then is indexed
                 if j not in seen:
-                    seen.add(j)  # Jaccard >= _SIMILAR (at most small / large): millions at 10k
+                    seen.add(j)  # `_similar`, written out: millions of candidates at 10k
                     other = sizes[j]
                     if (size / other if size <= other else other / size) < _SIMILAR:
                         continue
