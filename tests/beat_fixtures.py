@@ -211,7 +211,7 @@ def labelled_pairs(story: Story, beats: Sequence[Beat]) -> Iterator[tuple[str, s
         for mention in beat.mentions:
             beats_of.setdefault(mention.sentence.text, set()).add(beat.id)
     for a, b in itertools.combinations(label, 2):
-        yield a, b, label[a] == label[b], bool(beats_of[a] & beats_of[b])
+        yield a, b, label[a] == label[b], bool(beats_of.get(a, set()) & beats_of.get(b, set()))
 
 
 def beat_with(beats: Sequence[Beat], text: str) -> Beat:

@@ -77,7 +77,7 @@ def test_past_the_share_of_changes_the_corpus_is_grouped_whole(
     monkeypatch.setattr(beat_updates, "REGROUP_SHARE", 0.1)  # one in five is too many
     whole = []
     real = linkage.tfidf
-    monkeypatch.setattr(linkage, "tfidf", lambda bags: whole.append(1) or real(bags))
+    monkeypatch.setattr(linkage, "tfidf", lambda bags, **how: whole.append(1) or real(bags, **how))
     _beats, after = update_beats(articles, before, semantic=False)
     assert whole and after.changed == 0
 
@@ -110,13 +110,16 @@ def test_tfidf_as_a_matrix_matches_the_dictionaries() -> None:
         {f"w{chance.randint(0, 60)}": chance.randint(1, 3) for _ in range(chance.randint(0, 9))}
         for _ in range(300)
     ]
-    plain = linkage.tfidf(bags)
-    matrix = linkage.tfidf_matrix(bags)
-    assert len(matrix) == len(plain)
-    for row, expected in enumerate(plain):
-        found = matrix[row]
-        assert found.keys() == expected.keys()
-        assert all(math.isclose(found[t], w, abs_tol=1e-12) for t, w in expected.items())
+    owners = [i // 7 for i in range(len(bags))]
+    scaled = [chance.random() < 0.8 for _ in bags]
+    for spread in ({}, {"owners": owners}, {"owners": owners, "scaled": scaled}):
+        plain = linkage.tfidf(bags, **spread)  # type: ignore[arg-type]
+        matrix = linkage.tfidf_matrix(bags, **spread)  # type: ignore[arg-type]
+        assert len(matrix) == len(plain)
+        for row, expected in enumerate(plain):
+            found = matrix[row]
+            assert found.keys() == expected.keys()
+            assert all(math.isclose(found[t], w, abs_tol=1e-12) for t, w in expected.items())
 
 
 def test_pairs_of_some_rows_are_the_whole_search_s_pairs_holding_them() -> None:

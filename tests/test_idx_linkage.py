@@ -46,3 +46,23 @@ def test_grouping_is_the_same_with_and_without_arrays(monkeypatch: pytest.Monkey
     monkeypatch.setattr(grouping, "_DENSE_TERMS", 10**9)
     assert grouping.group(vectors, pairs, 0.1, owners=owners) == grouped
     assert max(len(g) for g in grouped) > 10
+
+
+def test_a_word_an_article_repeats_weighs_less_than_one_told_once_an_article() -> None:
+    # article 0 names "lab" in three statements, article 1 in two; "pivot" is told once in each
+    bags = [
+        {"lab": 1, "pivot": 1},
+        {"lab": 1, "hire": 1},
+        {"lab": 1, "salary": 1},
+        {"lab": 1, "pivot": 1},
+        {"lab": 1, "delay": 1},
+    ] + [{f"filler{i}": 1, f"other{i}": 1} for i in range(12)]
+    owners = [0, 0, 0, 1, 1] + list(range(2, 14))
+    plain = linkage.tfidf(bags)
+    spread = linkage.tfidf(bags, owners=owners)
+    assert plain[0]["lab"] < plain[0]["pivot"]  # fewer statements hold "pivot" already
+    assert spread[0]["lab"] / spread[0]["pivot"] == pytest.approx(
+        (plain[0]["lab"] / plain[0]["pivot"]) * (2 / 5)
+    )  # "lab": two articles over five statements; "pivot": two over two
+    unscaled = linkage.tfidf(bags, owners=owners, scaled=[False] + [True] * 16)
+    assert unscaled[0] == pytest.approx(plain[0])

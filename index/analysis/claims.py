@@ -207,7 +207,14 @@ def _update_beats(
         return Beats((), "lexical", None, None), beat_updates.empty(articles, units.split)
     meaning, note = _meaning(articles, units.per_article, store) if semantic else (None, None)
     plan = beat_updates.plan(previous, articles, units, meaning is not None)
-    vectors = linkage.tfidf(units.bags) if plan is None else linkage.tfidf_matrix(units.bags)
+    # where meaning is compared, a story's topic words count less (`linkage.tfidf`)
+    owners = units.owners if meaning is not None else None
+    scaled = _embedded(meaning, len(units.bags)) if meaning is not None else None
+    vectors = (
+        linkage.tfidf(units.bags, owners=owners, scaled=scaled)
+        if plan is None
+        else linkage.tfidf_matrix(units.bags, owners, scaled)
+    )
     among = None if plan is None else plan.fresh
     pairs = linkage.scored_pairs(vectors, units.owners, similar, meaning, among)
     start = () if plan is None else plan.start
@@ -216,6 +223,14 @@ def _update_beats(
     beats, assignment = _assemble(units, groups, vectors, meaning, note, known)
     changed = 0 if plan is None else plan.changed
     return beats, beat_updates.grouping(articles, units, beats, assignment, changed)
+
+
+def _embedded(meaning: linkage.Meaning, count: int) -> list[bool]:
+    """Which of `count` statements have embeddings."""
+    marked = [False] * count
+    for row in meaning.rows.tolist():
+        marked[row] = True
+    return marked
 
 
 def _assemble(

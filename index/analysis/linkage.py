@@ -2,7 +2,9 @@
 are grouped by (`index.analysis.claims`; the grouping is `index.analysis.grouping`).
 
 Two English sentences score the cosine of their embeddings, plus LEX_WEIGHT times the
-TF-IDF cosine of their content words, plus what their quantities say
+TF-IDF cosine of their content words (each word's weight scaled by its spread across
+articles, `tfidf`: the story's own names say little of a beat), plus what their
+quantities say
 (`index.analysis.anchors`): the same value stated in both adds up to ANCHOR, values
 stated in both with none in common take off CONFLICT ("8,000 hectares" is not "600
 hectares"). Every part is a dot product of vectors of the sentences, so the mean
@@ -27,9 +29,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
-SEMANTIC = 0.65  # combined score at which two English sentences tell the same beat
-SEMANTIC_LINK = 0.49  # embedded groups merge while their mean cross score is at least this
-LEX_WEIGHT = 3.0  # weight of the TF-IDF cosine added to the embedding cosine
+SEMANTIC = 0.55  # combined score at which two English sentences tell the same beat
+SEMANTIC_LINK = 0.4  # embedded groups merge while their mean cross score is at least this
+LEX_WEIGHT = 2.0  # weight of the TF-IDF cosine added to the embedding cosine
 ANCHOR = 0.9  # added when two sentences state the same quantities
 CONFLICT = 0.6  # taken off when both state quantities and share none
 SHARED = 0.15  # taken off two groups' mean per share of articles both already hold
@@ -43,19 +45,39 @@ _BLOCK = 512  # sentences per block of the candidate products
 Sparse = dict[str, float]
 
 
-def tfidf(bags: list[dict[str, int]], idf: bool = True) -> list[Sparse]:
+def tfidf(
+    bags: list[dict[str, int]],
+    idf: bool = True,
+    owners: Sequence[int] | None = None,
+    scaled: Sequence[bool] | None = None,
+) -> list[Sparse]:
     """TF-IDF (or counts only, without `idf`), unit length; terms in more than
-    `_COMMON_SHARE` of the bags dropped."""
+    `_COMMON_SHARE` of the bags dropped. Given each bag's article (`owners`), a term's
+    weight is also scaled by its spread: the articles holding it over the bags holding
+    it (in the bags `scaled` marks, or all). A beat is told about once an article, so
+    its words are spread one to an article; a word an article repeats sentence after
+    sentence (the lab, the company at the centre of the story) is the story's topic,
+    which the sentences' embeddings already share."""
     n = len(bags)
     df: dict[str, int] = defaultdict(int)
     for bag in bags:
         for term in bag:
             df[term] += 1
     limit = max(_COMMON_FLOOR, int(n * _COMMON_SHARE))
+    spread: dict[str, float] = {}
+    if owners is not None:
+        held: dict[str, set[int]] = defaultdict(set)
+        for bag, owner in zip(bags, owners, strict=True):
+            for term in bag:
+                held[term].add(owner)
+        spread = {term: len(articles) / df[term] for term, articles in held.items()}
     vectors: list[Sparse] = []
-    for bag in bags:
+    for number, bag in enumerate(bags):
+        spreads = spread if spread and (scaled is None or scaled[number]) else None
         vec = {
-            t: c * (math.log(1 + n / df[t]) if idf else 1.0)
+            t: c
+            * (math.log(1 + n / df[t]) if idf else 1.0)
+            * (spreads[t] if spreads is not None else 1.0)
             for t, c in bag.items()
             if df[t] <= limit
         }
@@ -97,7 +119,11 @@ class Vectors(Sequence[Sparse]):
         return dict(zip(map(self.terms.__getitem__, columns), weights, strict=True))
 
 
-def tfidf_matrix(bags: list[dict[str, int]]) -> Vectors:
+def tfidf_matrix(
+    bags: list[dict[str, int]],
+    owners: Sequence[int] | None = None,
+    scaled: Sequence[bool] | None = None,
+) -> Vectors:
     """The vectors of `tfidf` (the same weights, to rounding), built as arrays."""
     import numpy as np
     from scipy import sparse
@@ -117,6 +143,8 @@ def tfidf_matrix(bags: list[dict[str, int]]) -> Vectors:
     keep = df[columns] <= max(_COMMON_FLOOR, int(n * _COMMON_SHARE))
     rows, columns, counts = rows[keep], columns[keep], counts[keep]
     weights = counts * np.log1p(n / df[columns])
+    if owners is not None:
+        weights *= _spreads(rows, columns, df, np.asarray(owners, dtype=np.int64), scaled)
     norms = np.sqrt(np.bincount(rows, weights * weights, n))
     norms[norms == 0] = 1.0
     matrix = sparse.csr_matrix(
@@ -124,6 +152,21 @@ def tfidf_matrix(bags: list[dict[str, int]]) -> Vectors:
     )
     matrix.sort_indices()
     return Vectors(matrix, list(numbers))
+
+
+def _spreads(rows: Any, columns: Any, df: Any, owners: Any, scaled: Sequence[bool] | None) -> Any:
+    """Each entry's spread factor of `tfidf`: articles holding its term over bags
+    holding it (1 in the rows `scaled` leaves out)."""
+    import numpy as np
+
+    if not len(columns):
+        return np.ones(0)
+    articles = int(owners.max()) + 1
+    held = np.unique(columns * articles + owners[rows]) // articles
+    factor = np.bincount(held, minlength=len(df)) / np.maximum(df, 1)
+    if scaled is None:
+        return factor[columns]
+    return np.where(np.asarray(scaled, dtype=bool)[rows], factor[columns], 1.0)
 
 
 def _matrix(vectors: Sequence[Sparse]) -> tuple[Any, int]:
