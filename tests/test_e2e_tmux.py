@@ -36,10 +36,13 @@ def wait_screen(session: str, check: Callable[[str], bool], seconds: float = 30)
 def test_search_open_jump_timeline_quit(tmp_path: Path, size: tuple[int, int]) -> None:
     session = f"explorer-e2e-{size[0]}-{os.getpid()}"
     done = tmp_path / "exit-code"
-    command = (
-        f"env XDG_DATA_HOME={tmp_path / 'data'} TERM=xterm-256color {EXPLORER}; "
-        f"echo $? > {done}; sleep 30"
+    # the index, the saved state (the last query comes back) and the settings of this
+    # run only: a query saved by an earlier run would be typed onto
+    private = " ".join(
+        f"XDG_{kind.upper()}_HOME={tmp_path / kind}"
+        for kind in ("data", "state", "config", "cache")
     )
+    command = f"env {private} TERM=xterm-256color {EXPLORER}; echo $? > {done}; sleep 30"
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
     tmux("new-session", "-d", "-s", session, "-x", str(size[0]), "-y", str(size[1]), command)
     try:

@@ -167,6 +167,15 @@ def _stand_in(entry: Any, title: str) -> tuple[str, str]:
     return "", ""
 
 
+def _entry_source(entry: Any) -> str:
+    """The title of the feed an entry says it came from: RSS's `<source>` element, Atom's
+    `<source><title>`, as news aggregators name each item's publisher."""
+    source = entry.get("source")
+    if not isinstance(source, dict):
+        return ""
+    return clean_line(" ".join(str(source.get("title", "") or "").split()))
+
+
 def _entry_article(entry: Any, index: int, feed: Any) -> tuple[Extracted | None, str]:
     title = _detail_text(entry.get("title_detail"), entry.get("title", ""))
     title = " ".join(title.split())
@@ -179,9 +188,15 @@ def _entry_article(entry: Any, index: int, feed: Any) -> tuple[Extracted | None,
     cands: list[Candidate] = []
     if title:
         cands.append(Candidate("title", title, SOURCE_FEED, CONFIRMED, "entry title"))
-    feed_title = " ".join(_detail_text(feed.get("title_detail"), feed.get("title", "")).split())
-    if feed_title:
-        cands.append(Candidate("outlet", feed_title, SOURCE_FEED, CONFIRMED, "the feed's title"))
+    outlet = _entry_source(entry)  # an aggregator's item names its publisher
+    if outlet:
+        cands.append(Candidate("outlet", outlet, SOURCE_FEED, CONFIRMED, "the entry's source"))
+    else:
+        feed_title = " ".join(_detail_text(feed.get("title_detail"), feed.get("title", "")).split())
+        if feed_title:
+            cands.append(
+                Candidate("outlet", feed_title, SOURCE_FEED, CONFIRMED, "the feed's title")
+            )
     date = _date(entry)
     if date:
         cands.append(Candidate("date", date[0], SOURCE_FEED, CONFIRMED, date[1]))
