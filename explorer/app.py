@@ -246,6 +246,7 @@ class ExplorerApp(KeptApp):
     def mark(self, article_id: str) -> None:
         if self.main is not None:
             self.main.marked = article_id
+            self.main.prepare_comparison()
             self.notify("Marked for compare; choose another article and press c")
 
     def on_unmount(self) -> None:

@@ -45,6 +45,7 @@ _BATCH = 256  # records `Pending` writes per transaction (brief locks for reader
 # meta key: the Whoosh commit (generation number) the cache was last brought in line
 # with; a build that committed nothing finds it current and reads no ids
 _IN_LINE_WITH = "index_generation"
+_FEW = 200  # articles whose cached records are looked up by id, not read with all others
 
 
 @cache
@@ -265,6 +266,16 @@ def _cached_of(conn: sqlite3.Connection, ids: Collection[str]) -> set[str]:
     return found
 
 
+def _records(conn: sqlite3.Connection, articles: Sequence[Article]) -> dict[str, str]:
+    """The cached records of `articles` by id: looked up one by one for a few (two
+    articles side by side), read whole for many."""
+    if len(articles) > _FEW:
+        return dict(conn.execute("SELECT id, data FROM facts"))
+    ids = [article.id for article in articles]
+    marks = ",".join("?" * len(ids))
+    return dict(conn.execute(f"SELECT id, data FROM facts WHERE id IN ({marks})", ids))
+
+
 def load(generation: Path | None, articles: Sequence[Article]) -> list[Facts | None]:
     """The cached facts of each article (aligned with `articles`); None where the
     cache has no fitting record, and for every article when the cache cannot be read."""
@@ -278,7 +289,7 @@ def load(generation: Path | None, articles: Sequence[Article]) -> list[Facts | N
             row = conn.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
             if row is None or row[0] != fingerprint():
                 return empty
-            records = dict(conn.execute("SELECT id, data FROM facts"))
+            records = _records(conn, articles)
         finally:
             conn.close()
     except sqlite3.Error:

@@ -193,6 +193,29 @@ class Analyses:
         result: Beats = self._answer("claims", "", compute, among)
         return result
 
+    def pair_beats(self, left: Article, right: Article) -> Beats:
+        """The beats of two articles read side by side, grouped as the corpus's are, each
+        article's facts and its sentences' embeddings taken from the cache beside the
+        index where kept: only an article's first comparison embeds it."""
+        from index import analysis_cache
+        from index.analysis import group_beats
+
+        with self._lock:
+            self._open()
+            generation = self._generation
+        pair = [left, right]
+        store = analysis_cache.Embeddings(generation) if generation is not None else None
+        return group_beats(pair, facts=analysis_cache.load(generation, pair), store=store)
+
+    def prepare_beats(self) -> None:
+        """Loads the sentence model in the calling thread (seconds, once a process), so
+        beats asked for next do not wait for it: the app calls this in a worker when an
+        article is marked for comparison. Where the model cannot load, nothing happens
+        here; the beats then say why they were grouped by words."""
+        from index.analysis.embed import preload
+
+        preload()
+
     def reuse(self, among: Collection[str] | None = None) -> Reuse:
         """Passages articles share, the likely original of each pair, near-duplicate groups."""
         from index.analysis import Reuse, find_reuse, update_reuse

@@ -123,14 +123,23 @@ async def test_open_article_and_jump_between_matches(app: ExplorerApp) -> None:
         assert f"match {total}/{total}" in status
 
 
-async def test_compare_two_articles_side_by_side(app: ExplorerApp) -> None:
+async def test_compare_two_articles_side_by_side(
+    app: ExplorerApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
     messages: list[Message] = []
+    prepared: list[bool] = []
+    real_prepare = app.library.prepare_beats
+    monkeypatch.setattr(
+        app.library, "prepare_beats", lambda: prepared.append(True) or real_prepare()
+    )
     async with app.run_test(size=(160, 48), message_hook=messages.append) as pilot:
         main = await ready(pilot)
         await pilot.press(*"outlet:newsbytes OR outlet:forge")
         await wait_for(pilot, lambda: main.last_result is not None
                        and main.last_result.total == 2)  # fmt: skip
-        await pilot.press("enter", "c", "down", "c")
+        await pilot.press("enter", "c")
+        await wait_for(pilot, lambda: bool(prepared))  # the model loads while one chooses
+        await pilot.press("down", "c")
         await wait_for(pilot, lambda: bool(of_type(messages, CompareScreen.Aligned)))
         aligned = of_type(messages, CompareScreen.Aligned)[-1]
         assert {aligned.left.file[:3], aligned.right.file[:3]} == {"001", "004"}

@@ -137,6 +137,25 @@ def test_analyses_read_from_the_cache_equal_a_fresh_computation(
     assert conflicts  # the same words given to a spokesperson and to the minister
 
 
+def test_two_articles_side_by_side_are_grouped_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index.analysis import embed, group_beats
+
+    library = Library(write_corpus(tmp_path / "c"), tmp_path / "ix")
+    library.build(workers=1)
+    first, second = library.articles()[:2]
+    fresh = group_beats([first, second]).beats
+    monkeypatch.setattr(facts_module, "article_facts", lambda *_a, **_k: pytest.fail("analysed"))
+    assert library.pair_beats(first, second).beats == fresh
+    embedded: list[int] = []
+    real = embed.encode
+    monkeypatch.setattr(embed, "encode", lambda texts: embedded.append(len(texts)) or real(texts))
+    assert library.pair_beats(first, second).beats == fresh
+    assert not any(embedded), "the pair's sentences were embedded the first time and kept"
+    assert {m.article.id for b in fresh for m in b.mentions} == {first.id, second.id}
+
+
 def test_a_users_lexicon_is_scored_on_the_cached_sentences(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -22,7 +22,6 @@ from index import (
     Library,
     SharedPassage,
     Span,
-    find_beats,
     shared_passages,
 )
 
@@ -133,7 +132,7 @@ class CompareScreen(Screen[None]):
             return
         self.post_message(self.Aligned(left, right, shared_passages(left.text, right.text)))
         claims = []
-        for beat in find_beats([left, right]):
+        for beat in self.library.pair_beats(left, right).beats:
             mine = [m.sentence for m in beat.mentions if m.article.id == left.id]
             theirs = [m.sentence for m in beat.mentions if m.article.id == right.id]
             if mine and theirs:

@@ -371,10 +371,17 @@ class MainScreen(Screen[None]):
             self.marked = current
             self.notify("Marked. Press c on another article to compare them side by side.")
             self._status()
+            self.prepare_comparison()
             return
         left, self.marked = self.marked, None
         self._status()
         self.compare(left, current)
+
+    @work(thread=True, exclusive=True, group="prepare")
+    def prepare_comparison(self) -> None:
+        """The sentence model the claims side by side need, loaded while the reader
+        chooses the other article (seconds, once a process)."""
+        self.library.prepare_beats()
 
     def compare(self, left: str, right: str) -> None:
         from explorer.screens.compare import CompareScreen

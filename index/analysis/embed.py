@@ -82,6 +82,13 @@ def _threads() -> int:
     return max(1, (os.cpu_count() or 1) // 2)
 
 
+def preload() -> None:
+    """Loads the model now, in the calling thread, so the next embedding does not wait
+    for it; a model that cannot load is left for `encode` to report."""
+    with contextlib.suppress(Unavailable):
+        _load()
+
+
 def encode(texts: Sequence[str]) -> np.ndarray:
     """Unit-length embeddings of `texts`, one float32 row each. Raises `Unavailable`."""
     import numpy as np
