@@ -383,6 +383,30 @@ def test_a_role_before_the_name_and_a_quote_s_paragraph_name_its_speaker() -> No
         'Whitlock said: "The deal is done and signed."\n\n"A strike nobody wanted" is over.'
         '\n\nThe vote came late.\n\n"We were tired of it all," he said.'
     ) == ["Whitlock", None, None]
+    # the body the role belongs to comes first
+    assert speakers(
+        '"We are working around the clock," Lorrimer Water Authority director Dana Whitfield'
+        " said at a news conference."
+    ) == ["Dana Whitfield"]
+    # the subject did something, then spoke: a full name opening the sentence
+    assert speakers(
+        "Mayor Greg Tolliver asked residents to check on elderly neighbors and said the city"
+        ' would "not cut corners" on testing.'
+    ) == ["Mayor Greg Tolliver"]
+    assert speakers(
+        "Dana Whitfield, who leads the water authority, apologized for the disruption and said"
+        ' crews were working "around the clock."'
+    ) == ["Dana Whitfield"]
+    assert speakers('"We need the water back," said Kessler Road resident Tasha Greer.') == [
+        "Tasha Greer"
+    ]
+    # a capitalised word opening a sentence is no name; nor one that does not open it
+    assert speakers(
+        'Residents of Lorrimer asked for answers and said the city would "not cut corners".'
+    ) == [None]
+    assert speakers(
+        'Yesterday the water in Lorrimer ran brown and said nothing "about the cut corners".'
+    ) == [None]
     # words that open another phrase are not a role: no speaker is made of a weekday
     assert speakers('"Cargo will move again soon," said on Monday the harbour office.') == [None]
     assert speakers('"Cargo will move again soon," he said.') == [None]

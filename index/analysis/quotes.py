@@ -39,15 +39,19 @@ _ROLE = (
     r"(?:(?!(?:on|in|at|to|that|this|after|before|during|for|from|with|by|of|and|or|but"
     r"|then|last|next|earlier|later|also|again|when|while|as)\b)[a-z][\w'’-]*\s+){1,3}?"
 )
+# the body a role belongs to, before it ("Lorrimer Water Authority director Dana Whitfield")
+_BODY = r"(?:[A-Z][\w'’&.-]*\s+){1,4}"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _VERB = r"(?:said|says|added|told(?:\s+[\w ]{1,40}?)?|wrote|explained|stated|noted|insisted)"
 _AFTER = (
+    re.compile(rf"^\s*,?\s*{_VERB}\s+{_BODY}{_ROLE}(?P<speaker>{_NAME})"),
     re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<speaker>{_NAME})"),
     re.compile(rf"^\s*,?\s*(?P<speaker>{_NAME})\s+{_VERB}\b"),
     re.compile(rf"^\s*,?\s*{_VERB}\s+{_ROLE}(?P<speaker>{_NAME})"),
     re.compile(rf"^\s*,?\s*{_ROLE}(?P<speaker>{_NAME})\s+{_VERB}\b"),
     re.compile(rf"^\s*,?\s*(?P<pronoun>{_PRONOUN})\s+{_VERB}\b"),
     re.compile(rf"^\s*,?\s*(?i:according)\s+to\s+(?P<speaker>{_NAME})"),
+    re.compile(rf"^\s*,?\s*{_BODY}{_ROLE}(?P<speaker>{_NAME})\s+{_VERB}\b"),
 )
 _BEFORE = (
     re.compile(rf"(?P<speaker>{_NAME})\s+{_VERB}\s*[:,]?\s*$"),
@@ -55,6 +59,14 @@ _BEFORE = (
     # a partial quote inside the attribution: 'Ortiz said the plan "was a mistake"'
     re.compile(rf"(?P<speaker>{_NAME})\s+{_VERB}\s+(?:[\w'’-]+\s+){{1,6}}$"),
 )
+# the sentence's subject did something first, then spoke: 'Mayor Greg Tolliver asked
+# residents to stay calm and said the city would "not cut corners"'; the name must open
+# the sentence (`_SUBJECT_OPENS`)
+_FULL_NAME = _NAME.replace(r"(?:\s+[A-Z][\w'’.-]*){0,3})", r"(?:\s+[A-Z][\w'’.-]*){1,3})")
+_SUBJECT = re.compile(
+    rf"(?P<speaker>{_FULL_NAME}),?\s+(?:[\w'’-]+,?\s+){{1,12}}?and\s+{_VERB}\s+(?:[\w'’-]+\s+){{1,6}}$"
+)
+_SUBJECT_OPENS = re.compile(r"(?:^|[.!?][\"”’)]?\s+)$")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 
 
@@ -96,10 +108,16 @@ def _attribution(text: str, start: int, end: int) -> str | None:
         match = pattern.match(after)
         if match:
             return _clean(match.groupdict().get("pronoun") or match.group("speaker"))
-    before = text[max(0, start - 121) : start - 1].rsplit("\n", 1)[-1]
+    line_start = text.rfind("\n", 0, start - 1) + 1
+    origin = max(line_start, start - 121)
+    before = text[origin : start - 1]
     for pattern in _BEFORE:
         match = pattern.search(before)
         if match:
+            return _clean(match.group("speaker"))
+    for match in _SUBJECT.finditer(before):
+        opening = text[line_start : origin + match.start()]
+        if _SUBJECT_OPENS.search(opening):
             return _clean(match.group("speaker"))
     return None
 
