@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*\s*$")
 _RELATIVE_TIME = re.compile(
@@ -38,6 +38,15 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _FOOTER_START = re.compile(r"\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+# "© 2026 Newswire UK. All rights reserved.", "Copyright (c) 2019-2025 The Gazette Ltd",
+# "© Reuters 2026": who holds the page's copyright, the outlet of a page's text
+_HOLDER = re.compile(
+    r"^\s*(?:(?i:copyright)\s*)?(?:©|\((?i:c)\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{2,4})?,?(?:\s+|$))?"
+    r"(?P<name>[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*(?:\s+[\w&'’-]+(?:\.[\w&'’-]+)*){0,5}?)"
+    r"(?:,?\s+(?:\d{4}|(?i:ltd|limited|inc|llc|plc|gmbh|s\.a)\.?))*\s*"
+    r"(?:[.|,;–-]\s*(?i:all rights reserved|alle rechte vorbehalten|tous droits réservés)\.?\s*)?"
+    r"\.?\s*$"
+)
 _HEADING_MARK = re.compile(r"^#{1,6}\s+|\s+#+$")
 _NAV_SEPARATORS = re.compile(r"\s[|»›>/·•]\s")
 # Words that, alone on a short line, are a page's furniture in the languages we read.
@@ -61,6 +70,7 @@ _BLOCK_GAP = 3  # short lines (weighted) between two prose blocks that cut them 
 _SMALL_BLOCK_UNITS = 2  # a side block this small ...
 _SMALL_BLOCK_SHARE = 0.5  # ... and below this share of the body's words is dropped
 _HEADING_LOOKAHEAD = 60  # units at the top where the page's headline may stand
+_TAIL_LINES = 40  # lines at the bottom where a copyright line may stand
 _MAX_HEADINGS = 8
 _WRAPPED_SHARE = 0.6  # share of a paragraph's lines that must run on for it to be wrapped
 
@@ -73,6 +83,7 @@ class Stripped:
     title: str | None = None
     author: str | None = None
     removed_lines: int = 0
+    outlet: str | None = None  # the copyright line's holder ("© 2026 Newswire UK.")
 
 
 @dataclass(frozen=True)
@@ -215,8 +226,32 @@ def _marked(units: list[_Unit]) -> set[int]:
     return marks
 
 
+def copyright_holder(text: str) -> str | None:
+    """Who a copyright line names ("© 2026 Newswire UK. All rights reserved." ->
+    "Newswire UK"); None for any other line."""
+    if not _FOOTER_START.match(text) or len(text.split()) > 12:
+        return None
+    found = _HOLDER.match(text)
+    name = found.group("name").strip(" .,") if found else ""
+    if not name or name.lower().startswith(
+        ("all rights", "alle rechte", "tous droits", "copyright")
+    ):
+        return None
+    return name
+
+
 def strip_chrome(text: str) -> Stripped:
-    """The article's main block of `text`, with the headline and byline found around it."""
+    """The article's main block of `text`, with the headline and byline found around it,
+    and the outlet its copyright line names."""
+    stripped = _strip_chrome(text)
+    for line in reversed(text.strip().split("\n")[-_TAIL_LINES:]):
+        holder = copyright_holder(line.strip())
+        if holder:
+            return replace(stripped, outlet=holder)
+    return stripped
+
+
+def _strip_chrome(text: str) -> Stripped:
     lines = text.strip("\n").split("\n")
     units = _units(lines)
     if not units:

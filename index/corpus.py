@@ -233,6 +233,10 @@ def _article(
                     "author", stripped.author, SOURCE_TEXT, INFERRED, "the byline above the text"
                 )
             )
+        if stripped.outlet:
+            candidates.append(
+                Candidate("outlet", stripped.outlet, SOURCE_TEXT, INFERRED, "the copyright line")
+            )
     if not text:
         warnings.append(Skipped(_where(rel, extracted.entry), "an entry has no text; left out"))
         return None

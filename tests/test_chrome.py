@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from index import BUNDLED_CORPUS
-from index.chrome import strip_chrome
+from index.chrome import copyright_holder, strip_chrome
 
 FIXTURES = Path(__file__).parent / "fixtures" / "corpus"
 
@@ -64,6 +64,33 @@ def test_a_copied_page_loses_its_chrome_and_keeps_its_paragraphs() -> None:
     assert stripped.body.count("\n\n") == 2  # three paragraphs, breaks kept
     for chrome in ("Logo", "NewsSport", "3h ago", "More Photos", "trusted source", "©"):
         assert chrome not in stripped.body
+
+
+def test_the_copyright_line_names_the_outlet() -> None:
+    assert strip_chrome(EN_PAGE).outlet == "Harbour Gazette"
+    assert strip_chrome(DE_PAGE).outlet == "Musterzeitung"
+    assert strip_chrome("A plain text with no footer at all, only prose.").outlet is None
+
+
+@pytest.mark.parametrize(
+    ("line", "holder"),
+    [
+        ("© 2026 Newswire UK. All rights reserved.", "Newswire UK"),
+        ("Copyright (c) 2019-2025 The Harbour Gazette Ltd", "The Harbour Gazette"),
+        ("© Reuters 2026", "Reuters"),
+        (
+            "Copyright © 2024 Associated Newspapers Limited. All rights reserved.",
+            "Associated Newspapers",
+        ),  # fmt: skip
+        ("(c) 2025 Daily Ledger, Inc.", "Daily Ledger"),
+        ("© 2025 Le Monde S.A. Tous droits réservés.", "Le Monde"),
+        ("© All rights reserved.", None),
+        ("Copyright 2026", None),
+        ("Copyright law in the UK was changed in 2014 to allow parody and pastiche.", None),
+    ],
+)
+def test_a_copyright_line_s_holder(line: str, holder: str | None) -> None:
+    assert copyright_holder(line) == holder
 
 
 def test_a_german_page_loses_navigation_ads_byline_and_footer() -> None:

@@ -420,3 +420,17 @@ def test_the_bundled_corpus_copied_without_its_manifest_still_reads(tmp_path: Pa
     assert (beam.meta.author.value, beam.meta.author.confidence) == ("Andrew Lee", INFERRED)
     assert (beam.meta.title.source, beam.meta.title.confidence) == ("text", INFERRED)
     assert beam.date is None  # without the URL nothing dates it; "15h ago" is no date
+
+
+def test_a_copied_page_s_copyright_line_names_its_outlet(tmp_path: Path) -> None:
+    (tmp_path / "wire.txt").write_text(
+        "Newswire UK\nHome | UK | World\nGold hoard stolen from museum\nShare this article\n\n"
+        "Thieves broke into the museum overnight and took a hoard of Anglo-Saxon gold.\n\n"
+        "Police said the raid was planned and asked witnesses to come forward.\n\n"
+        "Advertisement\n© 2026 Newswire UK. All rights reserved.\n",
+        encoding="utf-8",
+    )
+    (article,) = read_corpus(tmp_path).articles
+    assert article.outlet == "Newswire UK"
+    assert article.meta.outlet.confidence == "inferred"
+    assert "©" not in article.text
