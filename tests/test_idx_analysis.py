@@ -400,6 +400,18 @@ def test_a_role_before_the_name_and_a_quote_s_paragraph_name_its_speaker() -> No
     assert speakers('"We need the water back," said Kessler Road resident Tasha Greer.') == [
         "Tasha Greer"
     ]
+    # what the attribution says of the speaker between commas, "adding:", other verbs
+    assert speakers('Mr Birch, now 64, said he felt "sick to the stomach" when he heard.') == [
+        "Mr Birch"
+    ]
+    assert speakers(
+        'Director Helen Marsh said staff were heartbroken, adding: "It belongs to the people'
+        ' of this town."'
+    ) == ["Director Helen Marsh"]
+    assert speakers('Avonshire Police described the raid as "targeted and carefully planned".') == [
+        "Avonshire Police"
+    ]
+    assert speakers('"We will rebuild the town," warned Mayor Ana Ruiz.') == ["Mayor Ana Ruiz"]
     # a capitalised word opening a sentence is no name; nor one that does not open it
     assert speakers(
         'Residents of Lorrimer asked for answers and said the city would "not cut corners".'

@@ -42,7 +42,12 @@ _ROLE = (
 # the body a role belongs to, before it ("Lorrimer Water Authority director Dana Whitfield")
 _BODY = r"(?:[A-Z][\w'’&.-]*\s+){1,4}"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
-_VERB = r"(?:said|says|added|told(?:\s+[\w ]{1,40}?)?|wrote|explained|stated|noted|insisted)"
+_VERB = (
+    r"(?:said|says|added|told(?:\s+[\w ]{1,40}?)?|wrote|explained|stated|noted|insisted|warned"
+    r"|argued|claimed|admitted|announced|described|called|urged|vowed|promised|stressed)"
+)
+# what the attribution says of the speaker between commas: "Mr Birch, now 64, said"
+_APPOSITION = r"(?:,[^,\"“”\n]{1,40},)?"
 _AFTER = (
     re.compile(rf"^\s*,?\s*{_VERB}\s+{_BODY}{_ROLE}(?P<speaker>{_NAME})"),
     re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<speaker>{_NAME})"),
@@ -54,10 +59,14 @@ _AFTER = (
     re.compile(rf"^\s*,?\s*{_BODY}{_ROLE}(?P<speaker>{_NAME})\s+{_VERB}\b"),
 )
 _BEFORE = (
-    re.compile(rf"(?P<speaker>{_NAME})\s+{_VERB}\s*[:,]?\s*$"),
+    re.compile(rf"(?P<speaker>{_NAME}){_APPOSITION}\s+{_VERB}\s*[:,]?\s*$"),
     re.compile(rf"(?i:according)\s+to\s+(?P<speaker>{_NAME})\s*[:,]?\s*$"),
     # a partial quote inside the attribution: 'Ortiz said the plan "was a mistake"'
-    re.compile(rf"(?P<speaker>{_NAME})\s+{_VERB}\s+(?:[\w'’-]+\s+){{1,6}}$"),
+    re.compile(rf"(?P<speaker>{_NAME}){_APPOSITION}\s+{_VERB}\s+(?:[\w'’-]+\s+){{1,6}}$"),
+    # 'Marsh said staff were heartbroken, adding: "..."'
+    re.compile(
+        rf"(?P<speaker>{_NAME}){_APPOSITION}\s+{_VERB}\b[^\"“”\n]{{0,100}}?,\s+adding(?:\s+that)?:?\s*$"
+    ),
 )
 # the sentence's subject did something first, then spoke: 'Mayor Greg Tolliver asked
 # residents to stay calm and said the city would "not cut corners"'; the name must open
