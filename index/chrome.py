@@ -58,6 +58,8 @@ _CHROME_WORDS = frozenset(
     }
 )  # fmt: skip
 _BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.IGNORECASE)
+# what follows the name on a byline: a separator, or a comma before a date
+_BYLINE_TAIL = re.compile(r"\s+[|·•–—-]\s+|,\s+(?=\d|[A-Z][a-z]+\.?\s+\d)")
 _NAME_WORD = r"[A-ZÀ-ÝĀ-Ž][\w'’.-]+"
 _NAME = re.compile(rf"^({_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})$")
 _BULLET = re.compile(r"^\s*(?:[-*•–—▪◦]|\d{1,3}[.)])\s+")
@@ -170,6 +172,8 @@ def _byline_name(text: str) -> str | None:
     rest = _RELATIVE_TIME.sub("", text).strip(" \t·•|,-–")
     prefixed = bool(_BYLINE_PREFIX.match(rest))
     rest = _collapse_doubled(_BYLINE_PREFIX.sub("", rest).strip())
+    if prefixed:  # "By Jane Doe | 12 May 2026", "By Jane Doe, 3 March": the name before
+        rest = _BYLINE_TAIL.split(rest, maxsplit=1)[0]
     match = _NAME.match(rest)
     if match and (timed or prefixed):
         return match.group(1)

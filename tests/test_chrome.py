@@ -72,6 +72,21 @@ def test_the_copyright_line_names_the_outlet() -> None:
     assert strip_chrome("A plain text with no footer at all, only prose.").outlet is None
 
 
+def test_a_byline_with_its_date_on_the_line_is_chrome() -> None:
+    page = (
+        "Newswire UK\nHome | UK | World | Business | Sport\nGold hoard stolen from the museum\n"
+        "By Priya Nair | 12 May 2026\nShare this article\n\n"
+        "Thieves broke into the museum overnight and took a hoard of Anglo-Saxon gold coins, "
+        "police said on Sunday.\n\n"
+        "Police said the raid was planned and asked any witnesses to come forward as soon as "
+        "they can.\n\nAdvertisement\n© 2026 Newswire UK. All rights reserved."
+    )
+    stripped = strip_chrome(page)
+    assert (stripped.title, stripped.author) == ("Gold hoard stolen from the museum", "Priya Nair")
+    assert stripped.body.startswith("Thieves broke into the museum")
+    assert "Priya" not in stripped.body and "©" not in stripped.body
+
+
 @pytest.mark.parametrize(
     ("line", "holder"),
     [
