@@ -164,6 +164,20 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def _ready_to_analyse(args: argparse.Namespace) -> Library | None:
+    """The corpus's library; None, with one line saying so, when it holds no article to
+    analyse and a person (not `--json`) asked: empty tables tell them nothing."""
+    library = _ready(args)
+    if args.json or library.info().articles:
+        return library
+    _fail(
+        f"{library.corpus_path} holds no articles to analyse; add text, Markdown, HTML,"
+        " JSON/JSONL, CSV or feed files (explorer info lists what was skipped)",
+        0,
+    )
+    return None
+
+
 def _emit(args: argparse.Namespace, as_json: Callable[[], Any], renderer: str, *data: Any) -> int:
     """JSON on stdout with --json, else the named Rich renderer of explorer.cli_analysis."""
     if args.json:
@@ -178,21 +192,29 @@ def _emit(args: argparse.Namespace, as_json: Callable[[], Any], renderer: str, *
 def cmd_frames(args: argparse.Namespace) -> int:
     from index import frames_to_dict
 
-    results, lexicon = _ready(args).frames(args.lexicon or settings().lexicon)
+    library = _ready_to_analyse(args)
+    if library is None:
+        return 0
+    results, lexicon = library.frames(args.lexicon or settings().lexicon)
     return _emit(args, lambda: frames_to_dict(results, lexicon), "print_frames", results, lexicon)
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     from index import quotes_to_dict
 
-    quotes = _ready(args).quotes()
+    library = _ready_to_analyse(args)
+    if library is None:
+        return 0
+    quotes = library.quotes()
     return _emit(args, lambda: quotes_to_dict(quotes), "print_quotes", quotes)
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
     from index import claims_to_dict
 
-    library = _ready(args)
+    library = _ready_to_analyse(args)
+    if library is None:
+        return 0
     found = library.beats()
     outlets = tuple(f.value for f in library.info().outlets)
     return _emit(
@@ -204,7 +226,10 @@ def cmd_claims(args: argparse.Namespace) -> int:
 def cmd_reuse(args: argparse.Namespace) -> int:
     from index import reuse_to_dict
 
-    reuse = _ready(args).reuse()
+    library = _ready_to_analyse(args)
+    if library is None:
+        return 0
+    reuse = library.reuse()
     return _emit(args, lambda: reuse_to_dict(reuse), "print_reuse", reuse)
 
 

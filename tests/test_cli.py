@@ -399,3 +399,16 @@ def test_analysis_tables_for_people_print_their_first_rows(home: dict[str, str])
     assert "Columns: the 3 of 5 outlets" in claims.stdout
     header = next(line for line in claims.stdout.splitlines() if "┃ beat" in line)
     assert header.count("┃") == 5  # the beat column and three outlets
+
+
+@pytest.mark.parametrize("command", ["frames", "quotes", "claims", "reuse"])
+def test_an_empty_corpus_is_one_line_not_empty_tables(command: str, tmp_path: Path) -> None:
+    (tmp_path / "corpus").mkdir()
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
+    done = run(command, str(tmp_path / "corpus"), env=env)
+    assert done.returncode == 0
+    assert done.stdout == ""
+    (line,) = done.stderr.strip().splitlines()[-1:]
+    assert "holds no articles to analyse" in line
+    as_json = run(command, str(tmp_path / "corpus"), "--json", env=env)
+    assert as_json.returncode == 0 and json.loads(as_json.stdout) is not None
