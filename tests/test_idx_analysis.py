@@ -412,6 +412,19 @@ def test_a_role_before_the_name_and_a_quote_s_paragraph_name_its_speaker() -> No
         "Avonshire Police"
     ]
     assert speakers('"We will rebuild the town," warned Mayor Ana Ruiz.') == ["Mayor Ana Ruiz"]
+    # who the speaker is, then their name; and the languages besides English
+    assert speakers(
+        '"We are working around the clock," said the director of the water authority, Dana'
+        " Whitfield."
+    ) == ["Dana Whitfield"]
+    assert speakers(
+        '"Wir arbeiten rund um die Uhr", sagte die Direktorin der Wasserbehörde, Dana Whitfield.'
+    ) == ["Dana Whitfield"]
+    assert speakers(
+        "« Nous travaillons jour et nuit », a déclaré la directrice, Élodie Martin."
+    ) == ["Élodie Martin"]
+    assert speakers('"Trabajamos sin descanso", dijo Ana Ruiz.') == ["Ana Ruiz"]
+    assert speakers('Laut Dana Whitfield: "Wir arbeiten rund um die Uhr."') == ["Dana Whitfield"]
     # a capitalised word opening a sentence is no name; nor one that does not open it
     assert speakers(
         'Residents of Lorrimer asked for answers and said the city would "not cut corners".'

@@ -3,8 +3,9 @@ given to different speakers by different articles are flagged.
 
 Rule kept here: a quote's text is exactly the words between its quote marks
 (`Article.text[start:end]`); a speaker is taken only from the attribution
-around the quote ("X said", "said X", "union president X told", "according to
-X", "X told ...:"), or, as newspapers write it, from the attribution of the
+around the quote ("X said", "said X", "union president X told", "said the
+director of the authority, X", "according to X", "X told ...:", and the same in
+the other languages the index stems), or, as newspapers write it, from the attribution of the
 quote before it in the same paragraph (an unattributed second quote, or "she
 said"; for a pronoun, the paragraph before too) when nobody else is named
 between the two; otherwise a pronoun names nobody. A surname alone is completed
@@ -44,23 +45,39 @@ _BODY = r"(?:[A-Z][\w'’&.-]*\s+){1,4}"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _VERB = (
     r"(?:said|says|added|told(?:\s+[\w ]{1,40}?)?|wrote|explained|stated|noted|insisted|warned"
-    r"|argued|claimed|admitted|announced|described|called|urged|vowed|promised|stressed)"
+    r"|argued|claimed|admitted|announced|described|called|urged|vowed|promised|stressed"
+    # the same in the other languages the index stems (German, French, Spanish, Italian,
+    # Portuguese, Dutch)
+    r"|sagte|sagt|erklärte|betonte|schrieb|warnte|a\s+(?:déclaré|dit|affirmé|expliqué|ajouté"
+    r"|souligné)|déclare|affirme|explique|dijo|afirmó|declaró|explicó|señaló|añadió|aseguró"
+    r"|ha\s+(?:detto|dichiarato|spiegato|affermato|aggiunto)|disse|afirmou|declarou|explicou"
+    r"|zei|zegt|verklaarde)"
 )
+_ACCORDING = r"(?i:according\s+to|laut|selon|según|secondo|segundo|volgens)"
+# a full name, its words capitalised, accented capitals too ("Élodie Martin")
+_PERSON = r"[A-ZÀ-ÝĀ-Ž][\w'’.-]*(?:\s+[A-ZÀ-ÝĀ-Ž][\w'’.-]*){1,3}"
 # what the attribution says of the speaker between commas: "Mr Birch, now 64, said"
 _APPOSITION = r"(?:,[^,\"“”\n]{1,40},)?"
 _AFTER = (
     re.compile(rf"^\s*,?\s*{_VERB}\s+{_BODY}{_ROLE}(?P<speaker>{_NAME})"),
     re.compile(rf"^\s*,?\s*{_VERB}\s+(?P<speaker>{_NAME})"),
     re.compile(rf"^\s*,?\s*(?P<speaker>{_NAME})\s+{_VERB}\b"),
+    # who the speaker is, then their name, closing the sentence ('said the director of
+    # the water authority, Dana Whitfield.', 'sagte die Direktorin der Wasserbehörde,
+    # Dana Whitfield.'); before a lower-case role, which German's capital nouns would fool
+    re.compile(
+        rf"^\s*,?\s*{_VERB}\s+(?:[^\W\d_][\w'’-]*\s+){{1,8}}?[^\W\d_][\w'’-]*,\s+"
+        rf"(?P<speaker>{_PERSON})\s*(?:[.!?]|$)"
+    ),
     re.compile(rf"^\s*,?\s*{_VERB}\s+{_ROLE}(?P<speaker>{_NAME})"),
     re.compile(rf"^\s*,?\s*{_ROLE}(?P<speaker>{_NAME})\s+{_VERB}\b"),
     re.compile(rf"^\s*,?\s*(?P<pronoun>{_PRONOUN})\s+{_VERB}\b"),
-    re.compile(rf"^\s*,?\s*(?i:according)\s+to\s+(?P<speaker>{_NAME})"),
+    re.compile(rf"^\s*,?\s*{_ACCORDING}\s+(?P<speaker>{_NAME})"),
     re.compile(rf"^\s*,?\s*{_BODY}{_ROLE}(?P<speaker>{_NAME})\s+{_VERB}\b"),
 )
 _BEFORE = (
     re.compile(rf"(?P<speaker>{_NAME}){_APPOSITION}\s+{_VERB}\s*[:,]?\s*$"),
-    re.compile(rf"(?i:according)\s+to\s+(?P<speaker>{_NAME})\s*[:,]?\s*$"),
+    re.compile(rf"{_ACCORDING}\s+(?P<speaker>{_NAME})\s*[:,]?\s*$"),
     # a partial quote inside the attribution: 'Ortiz said the plan "was a mistake"'
     re.compile(rf"(?P<speaker>{_NAME}){_APPOSITION}\s+{_VERB}\s+(?:[\w'’-]+\s+){{1,6}}$"),
     # 'Marsh said staff were heartbroken, adding: "..."'
