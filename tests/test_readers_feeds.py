@@ -152,13 +152,15 @@ def test_rss_author_written_as_address_then_name(stated: str, author: str) -> No
 def test_an_aggregator_s_item_names_its_publisher_as_the_outlet() -> None:
     rss = (
         b'<rss version="2.0"><channel><title>Top stories - News aggregator</title>'
-        b"<item><title>Water advisory lifted</title><description>Residents may drink tap water "
+        b"<item><title>Water advisory lifted - Ohio Valley Tribune</title><description>Residents"
+        b" may drink tap water "
         b'again.</description><source url="https://tribune.example/rss">Ohio Valley Tribune'
         b"</source></item><item><title>B</title><description>Text of the second.</description>"
         b"</item></channel></rss>"
     )
     sourced, plain = read_bytes(rss, "news.xml").articles
     assert values(sourced)["outlet"] == "Ohio Valley Tribune"
+    assert values(sourced)["title"] == "Water advisory lifted"  # the publisher left out
     assert values(plain)["outlet"] == "Top stories - News aggregator"
     atom = (
         b'<feed xmlns="http://www.w3.org/2005/Atom"><title>Planet</title><entry><title>A</title>'

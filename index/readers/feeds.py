@@ -176,6 +176,17 @@ def _entry_source(entry: Any) -> str:
     return clean_line(" ".join(str(source.get("title", "") or "").split()))
 
 
+def _without_publisher(title: str, outlet: str) -> str:
+    """An aggregator's title less the publisher it ends with ("Water advisory lifted -
+    Ohio Valley Tribune" from a feed that names the Tribune as the item's source)."""
+    if not outlet:
+        return title
+    for mark in (" - ", " – ", " — ", " | "):
+        if title.endswith(mark + outlet) and len(title) > len(mark + outlet):
+            return title[: -len(mark + outlet)].rstrip()
+    return title
+
+
 def _entry_article(entry: Any, index: int, feed: Any) -> tuple[Extracted | None, str]:
     title = _detail_text(entry.get("title_detail"), entry.get("title", ""))
     title = " ".join(title.split())
@@ -186,9 +197,10 @@ def _entry_article(entry: Any, index: int, feed: Any) -> tuple[Extracted | None,
     if not text:
         return None, "nothing in it"
     cands: list[Candidate] = []
+    outlet = _entry_source(entry)  # an aggregator's item names its publisher
+    title = _without_publisher(title, outlet)
     if title:
         cands.append(Candidate("title", title, SOURCE_FEED, CONFIRMED, "entry title"))
-    outlet = _entry_source(entry)  # an aggregator's item names its publisher
     if outlet:
         cands.append(Candidate("outlet", outlet, SOURCE_FEED, CONFIRMED, "the entry's source"))
     else:
