@@ -196,8 +196,17 @@ def test_markdown_invalid_front_matter_reads_body_with_warning() -> None:
     content = read_bytes(data, "post.markdown")
     assert content.warnings == ("front matter is not valid YAML; metadata ignored",)
     article = only(content)
-    assert article.text == "# Heading\n\nThe body is still read."
+    assert article.text == "The body is still read."  # its heading is its title
     assert values(article) == {"title": "Heading"}
+
+
+def test_markdown_heading_that_repeats_the_title_is_not_kept_in_the_text() -> None:
+    data = b"---\ntitle: Water crisis: what we know\n---\n\n# Water crisis: what we know\n\nBody.\n"
+    assert only(read_bytes(data, "a.md")).text == "Body."
+    other = b"---\ntitle: Another title\n---\n\n# Water crisis\n\nBody.\n"
+    assert only(read_bytes(other, "b.md")).text == "# Water crisis\n\nBody."
+    alone = b"# Nothing but a heading\n"
+    assert only(read_bytes(alone, "c.md")).text == "# Nothing but a heading"
 
 
 def test_markdown_front_matter_not_a_mapping() -> None:

@@ -1,8 +1,9 @@
 """Markdown (and plain text) with front matter: YAML between `---` lines, or TOML between `+++`.
 
-Rule kept here: the body stays as written (Markdown reads well as it is); front
-matter that cannot be parsed never stops the body from being read, it becomes
-a warning.
+Rule kept here: the body stays as written (Markdown reads well as it is), less a
+heading on its first line that is the article's title (shown above the text, as a
+page's headline is); front matter that cannot be parsed never stops the body from
+being read, it becomes a warning.
 """
 
 from __future__ import annotations
@@ -91,6 +92,23 @@ def first_heading(body: str) -> str | None:
     return None
 
 
+_OPENING_HEADING = re.compile(r"\A#{1,2}[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
+
+
+def _without_title_heading(body: str, title: str | None) -> str:
+    """The body less an ATX heading on its first line that says the title; the body as
+    it is when that would leave nothing."""
+    found = _OPENING_HEADING.match(body)
+    if not title or not found or _folded(found.group(1)) != _folded(title):
+        return body
+    rest = body[found.end() :].lstrip("\n")
+    return rest or body
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def read_markdown(text: str, *, plain: bool = False) -> FileContent:
     """A Markdown file (or, with `plain`, a text file that opens with front matter)."""
     source, kind, body = split_front_matter(text)
@@ -116,6 +134,9 @@ def read_markdown(text: str, *, plain: bool = False) -> FileContent:
             candidates += (
                 Candidate("title", heading, SOURCE_TEXT, INFERRED, "first heading of the Markdown"),
             )
+    if not plain:
+        title = next((c.value for c in candidates if c.field == "title"), None)
+        body = _without_title_heading(body, title)
     return FileContent(
         (Extracted(text=body, candidates=candidates, extra=extra, plain=plain),), tuple(warnings)
     )
