@@ -47,6 +47,7 @@ _HOLDER = re.compile(
     r"(?:[.|,;–-]\s*(?i:all rights reserved|alle rechte vorbehalten|tous droits réservés)\.?\s*)?"
     r"\.?\s*$"
 )
+_RIGHTS = re.compile(r"all rights reserved|alle rechte vorbehalten|tous droits réservés", re.I)
 _HEADING_MARK = re.compile(r"^#{1,6}\s+|\s+#+$")
 _NAV_SEPARATORS = re.compile(r"\s[|»›>/·•]\s")
 # Words that, alone on a short line, are a page's furniture in the languages we read.
@@ -235,6 +236,8 @@ def copyright_holder(text: str) -> str | None:
     "Newswire UK"); None for any other line."""
     if not _FOOTER_START.match(text) or len(text.split()) > 12:
         return None
+    if not re.search(r"\b(?:19|20)\d\d\b", text) and not _RIGHTS.search(text):
+        return None  # "© Getty Images" under a photo credits the picture, not the page
     found = _HOLDER.match(text)
     name = found.group("name").strip(" .,") if found else ""
     if not name or name.lower().startswith(

@@ -100,6 +100,8 @@ def test_a_byline_with_its_date_on_the_line_is_chrome() -> None:
         ("(c) 2025 Daily Ledger, Inc.", "Daily Ledger"),
         ("© 2025 Le Monde S.A. Tous droits réservés.", "Le Monde"),
         ("© All rights reserved.", None),
+        ("© Getty Images", None),  # a photo's credit, not the page's
+        ("© Getty Images. All rights reserved.", "Getty Images"),
         ("Copyright 2026", None),
         ("Copyright law in the UK was changed in 2014 to allow parody and pastiche.", None),
     ],

@@ -28,7 +28,7 @@ __all__ = [
 # bump when what a reader takes from a file changes: every indexed file is read again by
 # the next build (its signature carries this number), so the index holds what these
 # readers make of it
-READERS_VERSION = 7
+READERS_VERSION = 8
 
 HTML_EXTS = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml"})
 FEED_EXTS = frozenset({".rss", ".atom", ".rdf", ".xml", ".feed", ".cdf"})
