@@ -40,14 +40,14 @@ _COPYRIGHT = re.compile(
 _FOOTER_START = re.compile(r"\s*(?:©|\(c\)|copyright\b)", re.IGNORECASE)
 # "© 2026 Newswire UK. All rights reserved.", "Copyright (c) 2019-2025 The Gazette Ltd",
 # "© Reuters 2026": who holds the page's copyright, the outlet of a page's text
+_RIGHTS = re.compile(r"all rights reserved|alle rechte vorbehalten|tous droits réservés", re.I)
 _HOLDER = re.compile(
     r"^\s*(?:(?i:copyright)\s*)?(?:©|\((?i:c)\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{2,4})?,?(?:\s+|$))?"
     r"(?P<name>[A-Z][\w&'’-]*(?:\.[\w&'’-]+)*(?:\s+[\w&'’-]+(?:\.[\w&'’-]+)*){0,5}?)"
     r"(?:,?\s+(?:\d{4}|(?i:ltd|limited|inc|llc|plc|gmbh|s\.a)\.?))*\s*"
-    r"(?:[.|,;–-]\s*(?i:all rights reserved|alle rechte vorbehalten|tous droits réservés)\.?\s*)?"
+    rf"(?:[.|,;–-]\s*(?i:{_RIGHTS.pattern})\.?\s*)?"
     r"\.?\s*$"
 )
-_RIGHTS = re.compile(r"all rights reserved|alle rechte vorbehalten|tous droits réservés", re.I)
 _HEADING_MARK = re.compile(r"^#{1,6}\s+|\s+#+$")
 _NAV_SEPARATORS = re.compile(r"\s[|»›>/·•]\s")
 # Words that, alone on a short line, are a page's furniture in the languages we read.
@@ -240,9 +240,7 @@ def copyright_holder(text: str) -> str | None:
         return None  # "© Getty Images" under a photo credits the picture, not the page
     found = _HOLDER.match(text)
     name = found.group("name").strip(" .,") if found else ""
-    if not name or name.lower().startswith(
-        ("all rights", "alle rechte", "tous droits", "copyright")
-    ):
+    if not name or _RIGHTS.match(name) or name.lower().startswith("copyright"):
         return None
     return name
 

@@ -5,10 +5,10 @@ Rule kept here: a quote's text is exactly the words between its quote marks
 (`Article.text[start:end]`); a speaker is taken only from the attribution
 around the quote ("X said", "said X", "union president X told", "said the
 director of the authority, X", "according to X", "X told ...:", and the same in
-the other languages the index stems), or, as newspapers write it, from the attribution of the
-quote before it in the same paragraph (an unattributed second quote, or "she
-said"; for a pronoun, the paragraph before too) when nobody else is named
-between the two; otherwise a pronoun names nobody. A surname alone is completed
+the other languages the index stems), or, as newspapers write it, from the
+attribution of the quote before it in the same paragraph (an unattributed second
+quote, or "she said"; for a pronoun, the paragraph before too) when nobody else is
+named between the two; otherwise a pronoun names nobody. A surname alone is completed
 only with the full name the same article gives it.
 """
 
@@ -86,11 +86,10 @@ _BEFORE = (
     ),
 )
 # the sentence's subject did something first, then spoke: 'Mayor Greg Tolliver asked
-# residents to stay calm and said the city would "not cut corners"'; the name must open
-# the sentence (`_SUBJECT_OPENS`)
-_FULL_NAME = _NAME.replace(r"(?:\s+[A-Z][\w'’.-]*){0,3})", r"(?:\s+[A-Z][\w'’.-]*){1,3})")
+# residents to stay calm and said the city would "not cut corners"'; the name, two words
+# at least (any word opening a sentence is capitalised), must open it (`_SUBJECT_OPENS`)
 _SUBJECT = re.compile(
-    rf"(?P<speaker>{_FULL_NAME}),?\s+(?:[\w'’-]+,?\s+){{1,12}}?and\s+{_VERB}\s+(?:[\w'’-]+\s+){{1,6}}$"
+    rf"(?P<speaker>{_PERSON}),?\s+(?:[\w'’-]+,?\s+){{1,12}}?and\s+{_VERB}\s+(?:[\w'’-]+\s+){{1,6}}$"
 )
 _SUBJECT_OPENS = re.compile(r"(?:^|[.!?][\"”’)]?\s+)$")
 _PRONOUNS = {"he", "she", "they", "it", "we", "i"}

@@ -13,6 +13,7 @@ import tomllib
 from collections.abc import Mapping
 from typing import Any
 
+from index.chrome import same_line
 from index.errors import ReadError
 from index.models import INFERRED, SOURCE_FRONT_MATTER, SOURCE_TEXT
 from index.readers.base import Candidate, Extracted, FileContent
@@ -99,14 +100,10 @@ def _without_title_heading(body: str, title: str | None) -> str:
     """The body less an ATX heading on its first line that says the title; the body as
     it is when that would leave nothing."""
     found = _OPENING_HEADING.match(body)
-    if not title or not found or _folded(found.group(1)) != _folded(title):
+    if not title or not found or not same_line(found.group(1), title):
         return body
     rest = body[found.end() :].lstrip("\n")
     return rest or body
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def read_markdown(text: str, *, plain: bool = False) -> FileContent:
