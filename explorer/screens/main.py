@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 
 from explorer.safe_text import safe
+from explorer.screens.comparing import ComparingRoutes
 from explorer.search_filters import Filters
 from explorer.widgets.article_pane import ArticlePane
 from explorer.widgets.search_pane import SearchPane
@@ -34,7 +34,7 @@ FIRST_ROWS = 16  # hits highlighted before the list is painted; the rest right a
 NARROW = 110  # below this width the search and article panes take turns
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ComparingRoutes):
     BINDINGS = [
         Binding("slash", "focus_search", "Search", id="search"),
         Binding("n", "match(1)", "Next match", id="next-match"),
@@ -349,56 +349,7 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(FilterScreen(self.filters, facets), apply)
 
-    # -- compare and timeline -----------------------------------------------
-    def current_article_id(self) -> str | None:
-        if self.query_one(TabbedContent).active == "timeline-tab":
-            mark = self._timeline().current
-            return mark.article.id if mark else None
-        article = self.query_one(ArticlePane).article
-        if article is not None and self.focused is not self.query_one("#results"):
-            return article.id
-        results = self.query_one("#results", OptionList)
-        if results.highlighted is not None:
-            return results.get_option_at_index(results.highlighted).id
-        return article.id if article else None
-
-    def action_compare(self) -> None:
-        current = self.current_article_id()
-        if current is None:
-            self.notify("Choose an article first (open it or highlight it), then press c")
-            return
-        if self.marked is None or self.marked == current:
-            self.marked = current
-            self.notify("Marked. Press c on another article to compare them side by side.")
-            self._status()
-            self.prepare_comparison()
-            return
-        left, self.marked = self.marked, None
-        self._status()
-        self.compare(left, current)
-
-    @work(thread=True, exclusive=True, group="prepare")
-    def prepare_comparison(self) -> None:
-        """The sentence model the claims side by side need, loaded while the reader
-        chooses the other article (seconds, once a process)."""
-        self.library.prepare_beats()
-
-    def compare(self, left: str, right: str) -> None:
-        from explorer.screens.compare import CompareScreen
-
-        self.app.push_screen(CompareScreen(self.library, left, right, self._last_query))
-
-    def action_analysis(self) -> None:
-        from explorer.screens.analysis import AnalysisScreen
-        from explorer.search_filters import Scope
-
-        if not self.ready:
-            self.notify("The corpus is still being indexed")
-            return
-        # the articles of the query and filters on screen; `w` there turns to the corpus
-        scope = Scope(self._last_query, replace(self.filters))
-        self.app.push_screen(AnalysisScreen(self.library, scope))
-
+    # -- timeline -------------------------------------------------------------
     def action_timeline(self) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = "read" if tabs.active == "timeline-tab" else "timeline-tab"
