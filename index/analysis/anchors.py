@@ -1,8 +1,12 @@
 """What a story beat's sentences hold whatever their wording: the quantities they state,
-in English (12,000 / twelve thousand / 12k are one value, and 1.2 billion is 1,200 million).
+in English (12,000 / twelve thousand / 12k are one value, and 1.2 billion is 1,200 million),
+and the times they name: years, and days of the year ("June 30", "30th June": a date,
+not the number 30, so "until June 30" and "30 days to appeal" share nothing).
 Two sentences that state the same quantity likely tell one beat; two that state
-quantities and share none ("8,000 hectares burned" / "a fire in 2022 burned 600")
-likely do not.
+amounts and share none ("8,000 hectares burned" / "a fire burned 600") likely do not.
+Times do not count against a pair ("since 2021" and "in four years" can be one fact),
+nor do small counts, which tell a beat only with what they count ("three hospitals" is
+not "three years").
 
 Rule kept here: pure functions of a sentence's text, no state, no model.
 """
@@ -10,6 +14,7 @@ Rule kept here: pure functions of a sentence's text, no state, no model.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 # fmt: off
@@ -31,6 +36,22 @@ _NUMBER = re.compile(
     rf"(?:\s?(?P<scale>{_SCALE})\b)?",
     re.IGNORECASE,
 )
+_MONTH = (
+    r"(?P<{0}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?P<{0}>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# "June 30", "30 June", "30th of June"; a capital month name, so "may" the verb is no month
+_DATE = re.compile(
+    rf"\b(?:{_MONTH.format('m1')}\s+{_DAY.format('d1')}|{_DAY.format('d2')}\s+(?:of\s+)?"
+    rf"{_MONTH.format('m2')})(?![\w:])"
+)
+_YEAR = re.compile(r"(?<![\w.,$£€¥])(?:1[89]|20)\d\d(?!\w|[.,]\d)")  # a time, not an amount
+_FEW = 10  # a count below this says which beat only with what it counts
+_COUNTED = re.compile(r"[\s-]+(?:of\s+)?([A-Za-z]+)")  # "three hospitals", "five-year"
+# opens a term that joins two sentences when both hold it and never counts against them:
+# a time (a year, a day of the year) and a small count with what it counts
+SOFT = "@"
 _SMALL = 2  # values up to this ("one of", "a couple") say nothing of which beat
 
 
@@ -66,12 +87,44 @@ def quantities(text: str) -> frozenset[float]:
     return frozenset(found)
 
 
+def _dates(text: str) -> tuple[str, list[str]]:
+    """The text with its days of the year blanked out, and those days ("jun-30")."""
+    found: list[str] = []
+
+    def blank(match: re.Match[str]) -> str:
+        month = (match.group("m1") or match.group("m2"))[:3].lower()
+        day = int(match.group("d1") or match.group("d2"))
+        found.append(f"{SOFT}{month}-{day}")
+        return " "
+
+    return _DATE.sub(blank, text), found
+
+
 def quantity_terms(text: str) -> dict[str, int]:
     """The sentence's quantities as terms, to be compared as words are: each at three
     significant digits ("40,000" and "forty thousand" are the one term "4e+04") and
-    rounded to one ("~9e+01": 87 percent is close to nine in ten)."""
-    terms: dict[str, int] = {}
+    rounded to one ("~9e+01": 87 percent is close to nine in ten). A time, and a count
+    below _FEW with the word after it, is one exact term opening with SOFT: a day of the
+    year ("@jun-30"), a year ("@2021"), "@3 hospital" (not "@3 year")."""
+    text, days = _dates(text)
+    terms: dict[str, int] = dict.fromkeys(days, 1)
+    for year in _YEAR.findall(text):
+        terms[f"{SOFT}{year}"] = 1
+    text = _YEAR.sub(" ", text)
     for value in quantities(text):
-        terms[f"{value:.3g}"] = 1
-        terms[f"~{value:.1g}"] = 1
+        if value >= _FEW:
+            terms[f"{value:.3g}"] = 1
+            terms[f"~{value:.1g}"] = 1
+    for match in _NUMBER.finditer(_SHARE.sub(" ", text)):
+        small = _value(match)
+        if small is not None and _SMALL < small < _FEW and not match.group("scale"):
+            counted = _COUNTED.match(match.string, match.end())
+            thing = counted.group(1).lower().removesuffix("s") if counted else ""
+            terms[f"{SOFT}{small:.0f} {thing}"] = 1
     return terms
+
+
+def states_amounts(terms: Mapping[str, float]) -> bool:
+    """Whether a sentence's quantity terms hold an amount, not only times and small
+    counts (terms opening with SOFT)."""
+    return any(not term.startswith(SOFT) for term in terms)

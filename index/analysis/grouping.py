@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from index.analysis import linkage
+from index.analysis.anchors import states_amounts
 from index.analysis.linkage import Meaning, Sparse, dot
 
 _DENSE_TERMS = 48  # a group's summed vector with more terms than this is kept as arrays
@@ -57,14 +58,14 @@ def group(
     if owners:
         articles.update((i, {owners[i]}) for i in alone)
     # group: (sum of its embedded members' embeddings, how many, sum of quantity vectors,
-    # how many members state quantities)
+    # how many members state amounts)
     embedded: dict[int, Any] = {}
     quantity: dict[int, tuple[Sparse, int]] = {}
     if meaning is not None:
         for r, i in enumerate(meaning.rows.tolist()):
             embedded[i] = (meaning.vectors[r].astype("float64"), 1)
         for i, q in enumerate(meaning.quantities):
-            quantity[i] = (dict(q), 1 if q else 0)
+            quantity[i] = (dict(q), 1 if states_amounts(q) else 0)
 
     def find(i: int) -> int:
         while parent[i] != i:

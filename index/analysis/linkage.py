@@ -4,11 +4,11 @@ are grouped by (`index.analysis.claims`; the grouping is `index.analysis.groupin
 Two English sentences score the cosine of their embeddings, plus LEX_WEIGHT times the
 TF-IDF cosine of their content words (each word's weight scaled by its spread across
 articles, `tfidf`: the story's own names say little of a beat), plus what their
-quantities say
-(`index.analysis.anchors`): the same value stated in both adds up to ANCHOR, values
-stated in both with none in common take off CONFLICT ("8,000 hectares" is not "600
-hectares"). Every part is a dot product of vectors of the sentences, so the mean
-score of all the cross pairs of two groups is a dot product of the groups' sums.
+quantities say (`index.analysis.anchors`): the same value stated in both adds up to
+ANCHOR; where both state amounts (not only times) and share no quantity, CONFLICT is
+taken off ("8,000 hectares" is not "600 hectares"). Every part is a dot product of
+vectors of the sentences, so the mean score of all the cross pairs of two groups is a
+dot product of the groups' sums.
 Pairs with a score of at least SEMANTIC join their groups, strongest first, while
 the groups' mean cross score, less SHARED times the share of articles both groups
 already hold (one article rarely tells a beat twice), stays at least SEMANTIC_LINK.
@@ -29,11 +29,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
+from index.analysis.anchors import states_amounts
+
 SEMANTIC = 0.55  # combined score at which two English sentences tell the same beat
 SEMANTIC_LINK = 0.4  # embedded groups merge while their mean cross score is at least this
 LEX_WEIGHT = 2.0  # weight of the TF-IDF cosine added to the embedding cosine
 ANCHOR = 0.9  # added when two sentences state the same quantities
-CONFLICT = 0.6  # taken off when both state quantities and share none
+CONFLICT = 0.6  # taken off when both state amounts and share no quantity
 SHARED = 0.15  # taken off two groups' mean per share of articles both already hold
 EMBEDDED_FLOOR = 0.2  # embedding cosine below which no other evidence pairs two sentences
 _LEX_FLOOR = 0.1  # TF-IDF cosine below which words are not looked at for an embedded pair
@@ -286,7 +288,9 @@ class Meaning:
 def _quantity_part(qa: Sparse, qb: Sparse) -> float:
     if not qa or not qb:
         return 0.0
-    return (ANCHOR + CONFLICT) * dot(qa, qb) - CONFLICT
+    return (ANCHOR + CONFLICT) * dot(qa, qb) - CONFLICT * (
+        states_amounts(qa) and states_amounts(qb)
+    )
 
 
 def scored_pairs(
@@ -333,7 +337,7 @@ def scored_pairs(
     reach = SEMANTIC - LEX_WEIGHT * _LEX_FLOOR
     rows = meaning.rows
     stated, _terms = _matrix([quantities[i] for i in rows.tolist()])
-    stating = np.asarray(stated.getnnz(axis=1) > 0, dtype=np.float32)
+    stating = np.asarray([states_amounts(quantities[i]) for i in rows.tolist()], np.float32)
     stated_t = stated.T.tocsr()
     fresh = _fresh_mask(n, among)
     embedded_among = None if fresh is None else np.flatnonzero(fresh[rows])
