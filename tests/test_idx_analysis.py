@@ -323,7 +323,7 @@ def test_reuse_candidates_from_cached_signatures_on_a_large_corpus(
 
 
 def test_partial_quote_inside_the_attribution_names_its_speaker() -> None:
-    from index.analysis.quotes import speaker_of
+    from index.analysis.speakers import speaker_of
 
     def speaker(text: str) -> str | None:
         start = text.index('"') + 1
@@ -483,3 +483,46 @@ def test_a_surname_speaker_takes_the_full_name_the_article_gives() -> None:
     # "Vinter" in one article and "Tomas Vinter" in another are one speaker, not a conflict
     given_to = {s for s, _ in quotes[("a", "Every operator will be retrained,")].conflict}
     assert given_to == {"Smith"}
+
+
+def test_unnamed_speakers_and_long_appositions_name_the_speaker() -> None:
+    from index.analysis.quotes import attributed_quotes
+
+    def speakers(text: str) -> list[str | None]:
+        return [speaker for _, _, speaker in attributed_quotes(text)]
+
+    assert speakers(
+        "Doreen Makepeace, chair of the Kiln and Allied Workers' Union branch at the site,"
+        ' said: "This is a betrayal of the people who kept it going."'
+    ) == ["Doreen Makepeace"]
+    assert speakers('"It left the door open to attackers," the judge wrote.') == ["the judge"]
+    assert speakers(
+        '"You just sat there in silence," one worker, who did not want to be named, told Northway.'
+    ) == ["one worker"]
+    # a role before "said" is still not taken for the name that closes the sentence
+    assert speakers('"We are on it," said the director of the authority, Dana Whitfield.') == [
+        "Dana Whitfield"
+    ]
+
+
+def test_a_role_is_the_same_speaker_as_the_name_it_titles() -> None:
+    words = '"Velmora did not lose a battle against an unbeatable adversary," '
+    articles = [
+        article("a", words + "the judge wrote.", outlet="A"),
+        article("b", words + "Judge Miriam Castellane wrote.", outlet="B"),
+        article("c", words + "lawyer Rafael Osei said.", outlet="C"),
+    ]
+    by_article = {q.article.id: q for q in find_quotes(articles)}
+    assert by_article["a"].speaker == "the judge"  # article a names no judge
+    assert [s for s, _a in by_article["a"].conflict] == ["Rafael Osei"]
+    assert [s for s, _a in by_article["b"].conflict] == ["Rafael Osei"]
+
+
+def test_a_role_is_the_one_person_the_article_titles_so() -> None:
+    from index.analysis.speakers import full_name
+
+    text = "Judge Miriam Castellane ruled on Friday. Judge Castellane said more."
+    assert full_name(text, "the judge") == "Judge Miriam Castellane"
+    # two mayors, or none: the role stays as written
+    assert full_name("Mayor Greg Tolliver met Mayor Ann Bell.", "the mayor") == "the mayor"
+    assert full_name("The spokesperson declined.", "the spokesperson") == "the spokesperson"
