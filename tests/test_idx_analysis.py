@@ -526,3 +526,12 @@ def test_a_role_is_the_one_person_the_article_titles_so() -> None:
     # two mayors, or none: the role stays as written
     assert full_name("Mayor Greg Tolliver met Mayor Ann Bell.", "the mayor") == "the mayor"
     assert full_name("The spokesperson declined.", "the spokesperson") == "the spokesperson"
+
+
+def test_a_full_name_opening_a_sentence_counts_when_an_apposition_follows() -> None:
+    from index.analysis.speakers import full_name
+
+    text = 'Gwen Tallis, a 67-year-old retired teacher, sued. "It hurt," Tallis said.'
+    assert full_name(text, "Tallis") == "Gwen Tallis"
+    # any word opening a sentence is capitalised: "Yesterday" is no given name
+    assert full_name('Yesterday Tallis sued. "It hurt," Tallis said.', "Tallis") == "Tallis"

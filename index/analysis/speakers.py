@@ -178,7 +178,8 @@ _THE_ROLE = re.compile(r"(?i:the)\s+([a-z]+)")
 
 def full_name(text: str, speaker: str) -> str:
     """A speaker named by surname alone ("Vinter said") with the full name the
-    article gives them elsewhere ("Tomas Vinter"); the speaker as given if the
+    article gives them elsewhere ("Tomas Vinter", or "Gwen Tallis, a retired teacher"
+    opening a sentence); the speaker as given if the
     article names nobody so. A role ("the judge", "the mayor") is the one person the
     article gives that title ("Judge Miriam Castellane", then "Judge Castellane"), if it
     gives it to one only."""
@@ -199,9 +200,12 @@ def full_name(text: str, speaker: str) -> str:
     for match in pattern.finditer(text):
         before = text[: match.start()].rstrip(" \t\"“”'‘’„«»(")
         abbreviated = re.search(r"\b(?:Dr|Mr|Mrs|Ms|Prof|St)\.$", before) is not None
-        if not before or (before[-1] in ".!?\n:" and not abbreviated):
-            continue  # at a sentence's start any word is capitalised: no evidence of a name
         words = match.group(1).split()
+        opens = not before or (before[-1] in ".!?\n:" and not abbreviated)
+        # at a sentence's start any word is capitalised: no evidence of a name, unless
+        # what follows says who they are ("Gwen Tallis, a retired teacher, ...")
+        if opens and (len(words) != 1 or not text.startswith(",", match.end())):
+            continue
         while words and words[0].lower().strip(".") in _TITLES | _NOT_NAMES:
             words = words[1:]
         if words and not any(w.endswith(("'s", "’s")) or w.lower() in _NOT_NAMES for w in words):
