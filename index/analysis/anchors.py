@@ -88,7 +88,7 @@ def quantities(text: str) -> frozenset[float]:
 
 
 def _dates(text: str) -> tuple[str, list[str]]:
-    """The text with its days of the year blanked out, and those days ("jun-30")."""
+    """The text with its days of the year blanked out, and their terms ("@jun-30")."""
     found: list[str] = []
 
     def blank(match: re.Match[str]) -> str:

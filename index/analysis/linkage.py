@@ -5,10 +5,10 @@ Two English sentences score the cosine of their embeddings, plus LEX_WEIGHT time
 TF-IDF cosine of their content words (each word's weight scaled by its spread across
 articles, `tfidf`: the story's own names say little of a beat), plus what their
 quantities say (`index.analysis.anchors`): the same value stated in both adds up to
-ANCHOR; where both state amounts (not only times) and share no quantity, CONFLICT is
-taken off ("8,000 hectares" is not "600 hectares"). Every part is a dot product of
-vectors of the sentences, so the mean score of all the cross pairs of two groups is a
-dot product of the groups' sums.
+ANCHOR; where both state amounts (not only times or small counts) and share no quantity,
+CONFLICT is taken off ("8,000 hectares" is not "600 hectares"). Every part is a dot
+product of vectors of the sentences, so the mean score of all the cross pairs of two
+groups is a dot product of the groups' sums.
 Pairs with a score of at least SEMANTIC join their groups, strongest first, while
 the groups' mean cross score, less SHARED times the share of articles both groups
 already hold (one article rarely tells a beat twice), stays at least SEMANTIC_LINK.
