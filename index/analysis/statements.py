@@ -14,7 +14,7 @@ from functools import cache
 from index.schema import STEMMED_LANGUAGES
 from index.tokens import plain_words, stemmer
 
-MIN_WORDS = 7  # shorter sentences (headings, captions) are not claims
+MIN_WORDS = 5  # shorter sentences (headings, captions, "Share this article.") are not claims
 # fmt: off
 _STOP = {
     "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
