@@ -535,3 +535,12 @@ def test_a_full_name_opening_a_sentence_counts_when_an_apposition_follows() -> N
     assert full_name(text, "Tallis") == "Gwen Tallis"
     # any word opening a sentence is capitalised: "Yesterday" is no given name
     assert full_name('Yesterday Tallis sued. "It hurt," Tallis said.', "Tallis") == "Tallis"
+
+
+def test_only_a_role_is_the_same_speaker_as_a_name_it_opens() -> None:
+    from index.analysis.speakers import same_speaker
+
+    assert same_speaker("judge", "judge miriam castellane")
+    assert same_speaker("castellane", "miriam castellane")
+    # a given name alone is not the person whose name it opens
+    assert not same_speaker("dana", "dana whitlock")

@@ -158,7 +158,7 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     if a == b:
         return True
     short, long = sorted((a.split(), b.split()), key=len)
-    if len(short) == 1 and len(long) > 1 and long[0] == short[0]:
+    if len(short) == 1 and len(long) > 1 and long[0] == short[0] and _IS_ROLE.fullmatch(short[0]):
         return True  # a role and the name it is the title of: "judge", "judge miriam castellane"
     return len(short) < len(long) and long[-len(short) :] == short
 
@@ -173,16 +173,16 @@ _NOT_NAMES = {
 }  # fmt: skip
 
 
-_THE_ROLE = re.compile(r"(?i:the)\s+([a-z]+)")
+_IS_ROLE = re.compile(_ROLES)
+_THE_ROLE = re.compile(rf"(?i:the)\s+({_ROLES})")
 
 
 def full_name(text: str, speaker: str) -> str:
-    """A speaker named by surname alone ("Vinter said") with the full name the
-    article gives them elsewhere ("Tomas Vinter", or "Gwen Tallis, a retired teacher"
-    opening a sentence); the speaker as given if the
-    article names nobody so. A role ("the judge", "the mayor") is the one person the
-    article gives that title ("Judge Miriam Castellane", then "Judge Castellane"), if it
-    gives it to one only."""
+    """A speaker named by surname alone ("Vinter said") with the full name the article
+    gives them elsewhere ("Tomas Vinter", or "Gwen Tallis, a retired teacher" opening a
+    sentence); the speaker as given if the article names nobody so. A role ("the judge",
+    "the mayor") is the one person the article gives that title ("Judge Miriam
+    Castellane", then "Judge Castellane"), if it gives it to one only."""
     role = _THE_ROLE.fullmatch(speaker)
     if role:
         title = rf"\b((?i:{re.escape(role.group(1))})(?:\s+[A-Z][\w'’-]+){{1,3}})"
