@@ -73,12 +73,13 @@ class Probe:
         self.pressed = time.perf_counter()
 
 
-def results_list(app: Any) -> Any:
-    from textual.widgets import OptionList
-
-    screen = app.screen
-    found = screen.query("#results")
-    return found.first() if found else screen.query(OptionList).first()
+def shown_ids(app: Any) -> list[str]:
+    """The hit ids the results list holds (an OptionList's option ids in versions
+    that list results in one)."""
+    results = app.screen.query("#results").first()
+    if hasattr(results, "hit_ids"):
+        return list(results.hit_ids)
+    return [results.get_option_at_index(i).id for i in range(results.option_count)]
 
 
 def install(app: Any, probe: Probe) -> Any:
@@ -102,10 +103,9 @@ def install(app: Any, probe: Probe) -> Any:
             return
         if probe.error is None:
             try:
-                options = results_list(app)
+                shown = shown_ids(app)
             except Exception:
                 return
-            shown = [options.get_option_at_index(i).id for i in range(options.option_count)]
             if shown[: len(probe.hit_ids)] != probe.hit_ids or len(shown) != len(probe.hit_ids):
                 return
         probe.painted = time.perf_counter()

@@ -53,7 +53,7 @@ def peak_rss_mb() -> float:
 
 async def exercise(corpus: Path, index_dir: Path) -> dict[str, Any]:
     """Runs in the child: open, search, read; RSS along the way."""
-    from textual.widgets import Input, OptionList
+    from textual.widgets import Input
 
     from explorer.app import make_app
 
@@ -70,7 +70,11 @@ async def exercise(corpus: Path, index_dir: Path) -> dict[str, Any]:
 
         def results_shown() -> bool:
             found = app.screen.query("#results")
-            return bool(found) and found.first(OptionList).option_count > 0
+            if not found:
+                return False
+            results = found.first()
+            count = getattr(results, "row_count", None)  # an OptionList in older versions
+            return bool(count if count is not None else results.option_count)
 
         await until(results_shown)
         figures["RSS after open MB"] = current_rss_mb()

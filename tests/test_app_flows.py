@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList, Static, TabbedContent
+from textual.widgets import DataTable, Static, TabbedContent
 
 from explorer import make_app
 from explorer.app import ExplorerApp
@@ -19,6 +19,7 @@ from explorer.screens.compare import CompareScreen
 from explorer.screens.help import HelpScreen
 from explorer.screens.main import MainScreen
 from explorer.widgets.article_pane import ArticlePane
+from explorer.widgets.results_list import ResultsList, snippet_text
 from explorer.widgets.search_pane import SearchPane
 from explorer.widgets.timeline import Timeline
 from index import BUNDLED_CORPUS, Facets, SearchResult
@@ -82,7 +83,7 @@ async def test_down_from_the_query_box_goes_to_the_results(app: ExplorerApp) -> 
         main = await searched(pilot, "closed")
         await pilot.press("down")
         await pilot.pause()
-        results = main.query_one("#results", OptionList)
+        results = main.query_one("#results", ResultsList)
         assert main.focused is results
         assert results.highlighted == 0
         await pilot.press("down")
@@ -549,13 +550,16 @@ async def test_rows_below_the_first_screenful_get_their_snippets_after_the_paint
         await wait_for(pilot, lambda: any(
             m.hits for m in of_type(messages, MainScreen.SnippetsReady)
         ))  # fmt: skip
-        searched = [m.result for m in of_type(messages, MainScreen.Searched)
-                    if m.result and m.result.query == "ferry"][-1]  # fmt: skip
+        message = [m for m in of_type(messages, MainScreen.Searched)
+                   if m.result and m.result.query == "ferry"][-1]  # fmt: skip
+        searched, first = message.result, message.highlighted
+        assert searched is not None
+        results = app.screen.query_one("#results", ResultsList)
+        assert first == results.rows_in_view < FIRST_ROWS  # the rows on screen at 120x40
         assert len(searched.hits) == min(LIMIT, FIRST_ROWS + 6)
-        assert all(h.fragments for h in searched.hits[:FIRST_ROWS])
-        assert not any(h.fragments for h in searched.hits[FIRST_ROWS:])
+        assert all(h.fragments for h in searched.hits[:first])
+        assert not any(h.fragments for h in searched.hits[first:])
         await pilot.pause(0.2)
-        options = app.screen.query_one("#results", OptionList)
-        labels = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        labels = [snippet_text(hit).plain for hit in results.hits]
         assert len(labels) == len(searched.hits)
         assert all("ferry timetable" in label for label in labels)

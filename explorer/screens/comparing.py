@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 from textual import work
 from textual.screen import Screen
-from textual.widgets import OptionList, TabbedContent
+from textual.widgets import TabbedContent
 
 from explorer.search_filters import Filters
 from explorer.widgets.article_pane import ArticlePane
+from explorer.widgets.results_list import ResultsList
 
 if TYPE_CHECKING:
     from explorer.widgets.timeline import Timeline
@@ -40,9 +41,9 @@ class ComparingRoutes(Screen[None]):
         article = self.query_one(ArticlePane).article
         if article is not None and self.focused is not self.query_one("#results"):
             return article.id
-        results = self.query_one("#results", OptionList)
-        if results.highlighted is not None:
-            return results.get_option_at_index(results.highlighted).id
+        highlighted = self.query_one(ResultsList).highlighted_id
+        if highlighted is not None:
+            return highlighted
         return article.id if article else None
 
     def action_compare(self) -> None:

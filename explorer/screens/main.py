@@ -11,12 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static, TabbedContent, TabPane
 
 from explorer.safe_text import safe
 from explorer.screens.comparing import ComparingRoutes
 from explorer.search_filters import Filters
 from explorer.widgets.article_pane import ArticlePane
+from explorer.widgets.results_list import ResultsList
 from explorer.widgets.search_pane import SearchPane
 from index import ExplorerError, Library
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 # while one runs wait for it, and only the newest of them is searched next.
 DEBOUNCE = 0.0
 LIMIT = 30  # hits listed per search
-FIRST_ROWS = 16  # hits highlighted before the list is painted; the rest right after
+FIRST_ROWS = 16  # most hits highlighted before the list is painted; the rest right after
 NARROW = 110  # below this width the search and article panes take turns
 
 
@@ -54,11 +55,12 @@ class MainScreen(ComparingRoutes):
         seq: int
         result: SearchResult | None
         error: str | None = None
+        highlighted: int = 0  # the first hits, those with their fragments
 
     @dataclass
     class SnippetsReady(Message):
         seq: int
-        hits: tuple[Hit, ...]  # the hits after FIRST_ROWS, with their fragments
+        hits: tuple[Hit, ...]  # the hits after the highlighted ones, with their fragments
 
     @dataclass
     class Opened(Message):
@@ -83,6 +85,7 @@ class MainScreen(ComparingRoutes):
         self._queued: tuple[str, Filters] | None = None  # to search once it answers
         self._last_query = ""
         self.last_result: SearchResult | None = None
+        self._highlighted_rows = 0  # hits of last_result that came with their fragments
         self.ready = False
         self.articles: tuple[Article, ...] = ()
         self._frames: tuple[dict[str, str], dict[str, str]] | None = None
@@ -157,15 +160,17 @@ class MainScreen(ComparingRoutes):
         self._queued = None
         self._searching = True
         self._seq += 1
-        self._search(self._seq, query, filters)
+        # the rows on screen get their snippets before the paint, the others after it
+        rows = min(FIRST_ROWS, self.query_one(ResultsList).rows_in_view)
+        self._search(self._seq, query, filters, rows)
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, seq: int, query: str, filters: Filters) -> None:
+    def _search(self, seq: int, query: str, filters: Filters, rows: int) -> None:
         try:
             result = self.library.search(
                 query,
                 limit=LIMIT,
-                highlight=FIRST_ROWS,
+                highlight=rows,
                 outlets=filters.outlets,
                 languages=filters.languages,
                 since=filters.since,
@@ -174,7 +179,7 @@ class MainScreen(ComparingRoutes):
         except ExplorerError as exc:
             self.post_message(self.Searched(seq, None, str(exc)))
             return
-        self.post_message(self.Searched(seq, result))
+        self.post_message(self.Searched(seq, result, highlighted=rows))
 
     def on_main_screen_searched(self, event: Searched) -> None:
         if event.seq == self._seq:
@@ -190,9 +195,12 @@ class MainScreen(ComparingRoutes):
             pane.show_notice(event.error, error=True)
             return
         self.last_result = event.result
+        self._highlighted_rows = event.highlighted
         pane.show_results(event.result)
-        if len(event.result.hits) > FIRST_ROWS:
-            self._fill_snippets(event.seq, event.result.query, event.result.hits[FIRST_ROWS:])
+        if len(event.result.hits) > event.highlighted:
+            # after the paint: the worker would hold the interpreter while the list is drawn
+            rest = event.result.hits[event.highlighted :]
+            self.call_after_refresh(self._fill_snippets, event.seq, event.result.query, rest)
         self._status()
         article = self.query_one(ArticlePane).article
         if article is not None:
@@ -218,7 +226,8 @@ class MainScreen(ComparingRoutes):
         if event.seq != self._shown_seq or self.last_result is None:
             return
         result = self.last_result
-        self.last_result = replace(result, hits=result.hits[:FIRST_ROWS] + event.hits)
+        first = result.hits[: self._highlighted_rows]
+        self.last_result = replace(result, hits=first + event.hits)
         self.query_one(SearchPane).fill_snippets(event.hits)
 
     def set_status(self, text: str) -> None:
@@ -302,7 +311,7 @@ class MainScreen(ComparingRoutes):
             self.query_one(TabbedContent).active = "read"
         elif self.has_class("-reading"):
             self.remove_class("-reading")
-            self.query_one("#results", OptionList).focus()
+            self.query_one(ResultsList).focus()
         else:
             self.query_one(SearchPane).focus_query()
 

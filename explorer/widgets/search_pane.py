@@ -5,43 +5,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Self
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.message import Message
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Input, Static
 
-from explorer.safe_text import one_line, safe
+from explorer.safe_text import safe
+from explorer.widgets.results_list import ResultsList
 
 if TYPE_CHECKING:
     from index import Hit, SearchResult
-
-
-def hit_label(hit: Hit) -> Text:
-    """Outlet, date, title and a snippet with the matches highlighted."""
-    label = Text()
-    label.append_text(one_line(hit.outlet or "(unknown outlet)", "bold cyan"))
-    label.append("  ")
-    if hit.date:
-        label.append(hit.date[:10], style="dim")
-        if hit.date_confidence == "inferred":
-            label.append(" (inferred)", style="dim italic")
-    else:
-        label.append("undated", style="dim italic")
-    label.append("\n")
-    label.append_text(one_line(hit.display_title, "bold"))
-    if hit.fragments:
-        fragment = hit.fragments[0]
-        snippet = one_line(fragment.text, "dim")
-        for span in fragment.spans:
-            snippet.stylize("reverse", span.start, span.end)
-        label.append("\n")
-        label.append_text(snippet)
-    return label
 
 
 class QueryInput(Input):
@@ -78,14 +54,13 @@ class SearchPane(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: tuple[Hit, ...] = ()  # the hits the list shows
         self._notice: tuple[str, bool] = ("", False)  # the notice line shows
 
     def compose(self) -> ComposeResult:
         yield QueryInput(placeholder="Search  (words, \"phrase\", outlet:, date:A..B, prefix*)",
                     id="query")  # fmt: skip
         yield Static("", id="query-notice", markup=False)
-        yield OptionList(id="results")
+        yield ResultsList(id="results")
 
     @property
     def query_text(self) -> str:
@@ -102,42 +77,32 @@ class SearchPane(Vertical):
         self.action_to_results()
 
     def action_to_results(self) -> None:
-        results = self.query_one("#results", OptionList)
-        if results.option_count:
+        results = self.query_one(ResultsList)
+        if results.row_count:
             results.focus()
             if results.highlighted is None:
                 results.highlighted = 0
 
-    @on(OptionList.OptionSelected, "#results")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    @on(ResultsList.Chosen)
+    def _chosen(self, event: ResultsList.Chosen) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(self.HitChosen(event.option.id))
+        self.post_message(self.HitChosen(event.article_id))
 
-    @on(OptionList.OptionHighlighted, "#results")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+    @on(ResultsList.Highlighted)
+    def _highlighted(self, event: ResultsList.Highlighted) -> None:
         event.stop()
-        if event.option.id:
-            self.post_message(self.HitHighlighted(event.option.id))
+        self.post_message(self.HitHighlighted(event.article_id))
 
     def show_results(self, result: SearchResult) -> None:
-        results = self.query_one("#results", OptionList)
+        results = self.query_one(ResultsList)
         # another keystroke often finds the same hits with the same snippets: keep the list
-        if result.hits != self._shown or not result.hits:
-            self._shown = result.hits
-            results.set_options([Option(hit_label(hit), id=hit.id) for hit in result.hits])
+        if result.hits != results.hits or not result.hits:
+            results.set_hits(result.hits)
         self.show_notice(result.notice)
 
     def fill_snippets(self, hits: tuple[Hit, ...]) -> None:
-        """The same hits with their fragments: only their rows' labels change."""
-        results = self.query_one("#results", OptionList)
-        by_id = {hit.id: hit for hit in hits}
-        shown = list(self._shown)
-        for index, hit in enumerate(shown):
-            if hit.id in by_id and by_id[hit.id] != hit:
-                shown[index] = by_id[hit.id]
-                results.replace_option_prompt_at_index(index, hit_label(shown[index]))
-        self._shown = tuple(shown)
+        """The same hits with their fragments: only their rows change."""
+        self.query_one(ResultsList).replace_hits(hits)
 
     def show_notice(self, notice: str | None, error: bool = False) -> None:
         if (notice or "", error) == self._notice:

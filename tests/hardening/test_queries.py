@@ -9,11 +9,12 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from explorer import make_app
 from explorer.cli import main
 from explorer.screens.main import MainScreen
+from explorer.widgets.results_list import ResultsList
 from index import Library
 from tests.hardening.conftest import Hostile
 
@@ -169,7 +170,7 @@ async def test_the_app_notes_every_hostile_query_inline_and_stays_up(
             assert main_screen.last_result is not None and main_screen.last_result.query == query
             notice = main_screen.query_one("#query-notice", Static)
             notes[query[:20]] = str(notice.render())
-            assert len(main_screen.query_one("#results", OptionList).options) <= 30
+            assert main_screen.query_one("#results", ResultsList).row_count <= 30
         assert app.is_running and isinstance(app.screen, MainScreen)
     for query, needle in [('"harbour council', "unclosed quote"), ("(ferry OR tram", "unclosed"),
                           ("AND", "nothing before"), ("*", "wildcard"), ("title:", "no value"),
