@@ -10,6 +10,7 @@ width or the cursor changes them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rich.console import Console
@@ -84,15 +85,11 @@ def row_texts(hit: Hit, width: int) -> list[Text]:
     return lines
 
 
-_consoles: list[Console] = []
-
-
+@cache
 def _console() -> Console:
     """The console rows are wrapped and rendered with: lines become segments and their
     styles, which do not depend on a console's width or colours."""
-    if not _consoles:
-        _consoles.append(Console(width=200, color_system=None, legacy_windows=False))
-    return _consoles[0]
+    return Console(width=200, color_system=None, legacy_windows=False)
 
 
 class ResultsList(ScrollView, can_focus=True):
