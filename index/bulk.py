@@ -34,6 +34,8 @@ from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
+from index.matchers import segments_holding
+
 _LENGTHS = "_explorer_bulk_lengths"  # attribute on the searcher: lives and dies with it
 _POSTINGS = "_explorer_bulk_postings"  # attribute on the searcher, as _LENGTHS
 _POSTINGS_BYTES = 32 * 2**20  # most memory the terms' scored postings keep
@@ -224,8 +226,12 @@ def _term_postings(searcher: Any, q: wq.Term) -> tuple[np.ndarray, np.ndarray]:
 
 def _read_term(searcher: Any, field: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
     id_parts, score_parts = [], []
-    for leaf, offset in searcher.leaf_searchers():
-        if (field, text) not in leaf.reader():
+    holders = segments_holding(searcher, field, text)
+    for segment, (leaf, offset) in enumerate(searcher.leaf_searchers()):
+        if holders is None:
+            if (field, text) not in leaf.reader():
+                continue
+        elif not holders >> segment & 1:
             continue
         try:
             matcher = leaf.postings(field, text, weighting=searcher.weighting)

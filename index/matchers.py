@@ -11,8 +11,11 @@ so the same matches.
 Looking a word or a prefix up in the lexicon is a binary search of the terms
 file, each step a file read; the steps near the top are the same for every
 word, so `remember_lexicon` keeps the keys read (per searcher, at most
-_KEYS_KEPT). A prefix's terms come with their document counts from the one walk
-of the lexicon (`prefix_terms`), not a second lookup each.
+_KEYS_KEPT). A prefix's terms come with their document counts from one walk of
+each segment's lexicon (`prefix_terms`), not a lookup in every segment for each;
+the counts are kept, so the scorer's lookup of each term's count is not a second,
+and so are the segments holding each term, so its postings are not looked for in the
+others (`segments_holding`).
 
 Highlighting stems every distinct word of a hit's text (once per word per
 process): `stemless_hits` names the hits whose stemmed field holds none of the
@@ -25,7 +28,6 @@ Used only by `index.search` (phrases scored by `index.bulk` run through it).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
 from typing import Any
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -39,18 +41,42 @@ from index.query import HighlightTerms
 
 _KEYS_KEPT = 20000  # lexicon keys remembered per segment (about 2 MB at most)
 _REMEMBERED = "_explorer_lexicon"  # attribute on the searcher: lives and dies with it
+_COUNTS = "_explorer_counts"  # attribute on the reader: the document counts walked
+_COUNTS_KEPT = 200_000  # counts kept per reader (about 30 MB at most)
 
 
-def prefix_terms(reader: Any, field: str, prefix: str) -> Iterator[tuple[str, int]]:
-    """(term, documents holding it) for the field's terms beginning with `prefix`,
-    in lexicon order. Raises KeyError for a field the index lacks, as Whoosh does."""
-    if reader.is_atomic():  # one segment: the counts are read with the terms
-        for term, info in reader.iter_prefix(field, prefix):
-            yield (term.decode("utf-8") if isinstance(term, bytes) else term), info.doc_frequency()
-        return
-    for term in reader.expand_prefix(field, prefix):
-        text = term.decode("utf-8") if isinstance(term, bytes) else term
-        yield text, reader.doc_frequency(field, text)
+def prefix_terms(reader: Any, field: str, prefix: str, limit: int) -> list[tuple[str, int]]:
+    """(term, documents holding it) for the first `limit` of the field's terms beginning
+    with `prefix`, in lexicon order. Raises KeyError for a field the index lacks, as
+    Whoosh does.
+
+    Each segment's terms are walked with their counts (one read of the lexicon, where
+    Whoosh's merged walk looks each term's count up again in every segment). A term
+    among the first `limit` of all segments is among the first `limit` of each segment
+    holding it, so its count summed over those walks is whole. The counts are kept for
+    the searcher's later lookups (`remember_lexicon`)."""
+    counts: dict[str, int] = {}
+    holders: dict[str, int] = {}  # the segments holding the term, one bit each
+    for segment, (leaf, _offset) in enumerate(reader.leaf_readers()):
+        for n, (term, info) in enumerate(leaf.iter_prefix(field, prefix)):
+            if n == limit:
+                break
+            text = term.decode("utf-8") if isinstance(term, bytes) else term
+            counts[text] = counts.get(text, 0) + info.doc_frequency()
+            holders[text] = holders.get(text, 0) | 1 << segment
+    found = sorted(counts.items())[:limit]
+    known = getattr(reader, _COUNTS, None)
+    if known is not None and len(known) < _COUNTS_KEPT:
+        known.update(((field, text), (count, holders[text])) for text, count in found)
+    return found
+
+
+def segments_holding(searcher: Any, field: str, text: bytes) -> int | None:
+    """The segments (bit n: the searcher's n-th leaf) whose lexicon holds the term, if
+    a walk of `prefix_terms` saw it in all of them; None if not known."""
+    known = getattr(searcher.reader(), _COUNTS, None)
+    found = None if known is None else known.get((field, text.decode("utf-8")))
+    return None if found is None else found[1]
 
 
 def remember_lexicon(searcher: Any) -> None:
@@ -58,10 +84,29 @@ def remember_lexicon(searcher: Any) -> None:
     if getattr(searcher, _REMEMBERED, False):
         return
     setattr(searcher, _REMEMBERED, True)
+    reader = searcher.reader()
+    if not reader.is_atomic():
+        _remember_counts(reader)
+        searcher.doc_frequency = reader.doc_frequency  # Whoosh copied the reader's method
     for leaf, _offset in searcher.reader().leaf_readers():
         table: Any = getattr(getattr(leaf, "_terms", None), "_tindex", None)
         if type(table) is OrderedHashReader:
             table.closest_key_pos = _remembering_search(table)
+
+
+def _remember_counts(reader: Any) -> None:
+    """Let the reader answer the document count of a term `prefix_terms` has walked
+    without looking it up in every segment again (the scorer asks for it per term)."""
+    known: dict[tuple[str, str], tuple[int, int]] = {}  # (count, segments_holding)
+    setattr(reader, _COUNTS, known)
+    looked_up = reader.doc_frequency
+
+    def doc_frequency(fieldname: str, text: Any) -> int:
+        key = (fieldname, text.decode("utf-8") if isinstance(text, bytes) else text)
+        found = known.get(key)
+        return int(looked_up(fieldname, text)) if found is None else found[0]
+
+    reader.doc_frequency = doc_frequency
 
 
 def _remembering_search(table: Any) -> Any:

@@ -59,15 +59,12 @@ def _capped_prefix(searcher: Searcher, field: str, prefix: str) -> list[str]:
     """The prefix's terms, the most frequent first, at most _PREFIX_EXPANSION of them
     (of the first few hundred in the lexicon: a short prefix never walks it all)."""
     reader = searcher.reader()
-    terms: list[tuple[int, str]] = []
     try:
-        for text, frequency in prefix_terms(reader, field, prefix):
-            if text != prefix:
-                terms.append((frequency, text))
-            if len(terms) > _PREFIX_EXPANSION * 8:
-                break
+        found = prefix_terms(reader, field, prefix, _PREFIX_EXPANSION * 8 + 2)
     except KeyError:
         return []
+    terms = [(frequency, text) for text, frequency in found if text != prefix]
+    del terms[_PREFIX_EXPANSION * 8 + 1 :]
     terms.sort(key=lambda ft: (-ft[0], ft[1]))
     return [t for _f, t in terms[:_PREFIX_EXPANSION]]
 

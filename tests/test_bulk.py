@@ -106,3 +106,29 @@ def test_top_breaks_ties_in_index_order_at_the_cut() -> None:
     assert [d for d, _s in bulk.top(scores, docs, 3)] == [3, 1, 2]
     assert [d for d, _s in bulk.top(scores, docs, None)] == [3, 1, 2, 4, 0]
     assert bulk.top(scores, np.array([], dtype=np.int64), 3) == []
+
+
+@pytest.mark.parametrize("prefix", ["m", "ma", "re", "t", "zz", "gr"])
+@pytest.mark.parametrize("limit", [1, 3, 50])
+def test_prefix_terms_walk_each_segment_to_whooshs_counts(
+    searcher: Any, prefix: str, limit: int
+) -> None:
+    from index.matchers import prefix_terms, remember_lexicon, segments_holding
+
+    reader = searcher.reader()
+    remember_lexicon(searcher)
+    unpatched = type(reader).doc_frequency
+    merged = [
+        t.decode() if isinstance(t, bytes) else t for t in reader.expand_prefix(sf.BODY, prefix)
+    ]
+    expected = [(t, unpatched(reader, sf.BODY, t)) for t in merged[:limit]]
+    assert prefix_terms(reader, sf.BODY, prefix, limit) == expected
+    for text, count in expected:  # the remembered counts answer as Whoosh would
+        assert searcher.doc_frequency(sf.BODY, text) == count
+        assert searcher.doc_frequency(sf.BODY, text.encode()) == count
+    assert searcher.doc_frequency(sf.BODY, "nosuchword") == 0
+    for text, _count in expected:  # and the segments holding each term
+        leaves = [leaf for leaf, _offset in reader.leaf_readers()]
+        holding = sum(1 << n for n, leaf in enumerate(leaves) if (sf.BODY, text) in leaf)
+        assert segments_holding(searcher, sf.BODY, text.encode()) == holding
+    assert segments_holding(searcher, sf.BODY, b"nosuchword") is None
