@@ -150,9 +150,9 @@ class Collections:
 async def session(
     size: int, words: tuple[str, ...], others: list[tuple[str, str]]
 ) -> dict[str, Any]:
-    from textual.widgets import Input
+    from explorer.app import make_app  # first: explorer sets Textual's frame rate
 
-    from explorer.app import make_app
+    from textual.widgets import Input  # isort: skip
 
     app = make_app(corpus_for(size), index_dir_for(size), state=private_state())
     probe = Probe()

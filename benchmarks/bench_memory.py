@@ -53,9 +53,9 @@ def peak_rss_mb() -> float:
 
 async def exercise(corpus: Path, index_dir: Path) -> dict[str, Any]:
     """Runs in the child: open, search, read; RSS along the way."""
-    from textual.widgets import Input
+    from explorer.app import make_app  # first: explorer sets Textual's frame rate
 
-    from explorer.app import make_app
+    from textual.widgets import Input  # isort: skip
 
     figures: dict[str, Any] = {"RSS before the app MB": current_rss_mb()}
     app = make_app(corpus, index_dir, state=private_state())
