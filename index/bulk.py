@@ -7,9 +7,10 @@ block at a time as arrays and scored by BM25F in one numpy expression, and the
 union (`Or`) and intersection (`And`) of terms are array operations over every
 document; `Not` and `Every` are masks (each match scoring 1, as in Whoosh); an
 exact phrase is the `And` of its words checked at their positions
-(`index.bulk_phrase`). Any other part of a query (ranges, wildcards, a phrase
-being typed) is run by Whoosh's own matcher
-for that part alone, and its matches and scores join the arrays. A term's scored
+(`index.bulk_phrase`); a range of a sortable number (a date range) is a mask over
+the field's column. Any other part of a query (other ranges, wildcards, a phrase
+being typed) is run by Whoosh's own matcher for that part alone, and its matches
+and scores join the arrays. A term's scored
 postings are kept per searcher (least recently used dropped past 32 MB): typing a
 word letter by letter asks for mostly the same terms at every key.
 
@@ -29,11 +30,13 @@ from typing import Any
 import numpy as np
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.fields import NUMERIC
 from whoosh.matching import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25FScorer
 from whoosh.util.numeric import byte_to_length
 
+from index import columns
 from index.matchers import segments_holding
 
 _LENGTHS = "_explorer_bulk_lengths"  # attribute on the searcher: lives and dies with it
@@ -90,7 +93,40 @@ def _node(searcher: Any, q: wq.Query, total: int) -> Scored:
         result.matched[ids] = True
         result.scores[ids] = scores
         return result
+    if kind is wq.NumericRange and q.constantscore and _sortable_number(searcher, q.fieldname):
+        return _numeric_range(searcher, q, total)
     return _by_whoosh(searcher, q, total)
+
+
+def _sortable_number(searcher: Any, field: str) -> bool:
+    if field not in searcher.schema:
+        return False
+    found = searcher.schema[field]
+    return bool(isinstance(found, NUMERIC) and found.column_type is not None)
+
+
+def _in_range(value: int, q: wq.NumericRange) -> bool:
+    above = q.start is None or (value > q.start if q.startexcl else value >= q.start)
+    below = q.end is None or (value < q.end if q.endexcl else value <= q.end)
+    return bool(above and below)
+
+
+def _numeric_range(searcher: Any, q: wq.NumericRange, total: int) -> Scored:
+    """A range of a sortable number (a date range) from the field's column: the
+    documents whose value lies in it, each scoring the query's boost, as Whoosh's
+    constant-score range does. A document without a value has the field's default in
+    the column but no term in the index, so a range holding the default is Whoosh's
+    to run."""
+    default = searcher.schema[q.fieldname].default
+    if default is not None and _in_range(default, q):
+        return _by_whoosh(searcher, q, total)
+    values = columns.numbers(searcher, q.fieldname)
+    matched = _live(searcher, total)
+    if q.start is not None:
+        matched &= values > q.start if q.startexcl else values >= q.start
+    if q.end is not None:
+        matched &= values < q.end if q.endexcl else values <= q.end
+    return Scored(matched, np.where(matched, 1.0 * q.boost, 0.0))
 
 
 def _has_positions(searcher: Any, q: wq.Phrase) -> bool:

@@ -40,6 +40,19 @@ def column(searcher: Any, field: str) -> Sequence[Any]:
     return found
 
 
+def numbers(searcher: Any, field: str) -> Any:
+    """A numeric sortable field's column as a numpy array (int64), by global number."""
+    cache = _cache(searcher)
+    key = f"numbers:{field}"
+    found = cache.get(key)
+    if found is None:
+        import numpy as np
+
+        found = np.array(column(searcher, field), dtype=np.int64)
+        cache[key] = found
+    return found
+
+
 def lengths_in_memory(searcher: Any) -> None:
     """Give each segment's field-length columns (one byte per document and field,
     read for every document BM25 scores) to Whoosh as bytes in memory."""

@@ -132,3 +132,31 @@ def test_prefix_terms_walk_each_segment_to_whooshs_counts(
         holding = sum(1 << n for n, leaf in enumerate(leaves) if (sf.BODY, text) in leaf)
         assert segments_holding(searcher, sf.BODY, text.encode()) == holding
     assert segments_holding(searcher, sf.BODY, b"nosuchword") is None
+
+
+@pytest.mark.parametrize(
+    ("low", "high"), [(20250401, 20250515), (20250300, 20250331), (1, 99991231), (20250601, None)]
+)
+def test_a_date_range_is_read_from_its_column_as_whoosh_matches_it(
+    searcher: Any, monkeypatch: pytest.MonkeyPatch, low: int, high: int | None
+) -> None:
+    from whoosh import query as wq
+
+    reference = {hit.docnum: hit.score for hit in searcher.search(
+        wq.NumericRange(sf.DAY_NUMBER, low, high), limit=None, optimize=False)}  # fmt: skip
+
+    def whooshs_own(*_args: Any) -> None:
+        raise AssertionError("the range went to Whoosh's matcher")
+
+    monkeypatch.setattr(bulk, "_by_whoosh", whooshs_own)
+    scored = bulk.score_all(searcher, wq.NumericRange(sf.DAY_NUMBER, low, high))
+    assert reference  # the fixture has articles in every range asked
+    assert dict(bulk.top(scored.scores, np.flatnonzero(scored.matched), None)) == reference
+
+
+def test_a_range_holding_the_undated_default_is_left_to_whoosh(searcher: Any) -> None:
+    from whoosh import query as wq
+
+    q = wq.NumericRange(sf.DAY_NUMBER, 0, 20250401)
+    reference = {hit.docnum for hit in searcher.search(q, limit=None, optimize=False)}
+    assert set(np.flatnonzero(bulk.score_all(searcher, q).matched)) == reference
