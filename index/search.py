@@ -32,6 +32,7 @@ from index.models import (
     SearchResult,
 )
 from index.query import (
+    MIN_PREFIX,
     Clause,
     Group,
     Node,
@@ -319,10 +320,26 @@ def run_search(
         languages=_facet_counts(columns.counts(searcher, sf.LANGUAGE, docs)),
         dates=_facet_counts(columns.counts(searcher, sf.DAY, docs), by_day=True),
     )
+    if not docs and not strict and (short := _short_word(tree)):
+        parsed.notices.append(
+            f"no article has the word {short!r}; words of {MIN_PREFIX} letters or more "
+            "also match the words they begin"
+        )
     notice = "; ".join(parsed.notices) or None
     return SearchResult(
         query, len(docs), tuple(hits), facets, time.perf_counter() - started, notice
     )
+
+
+def _short_word(tree: Node | None) -> str | None:
+    """The query's one bare word, if it is too short to match as a prefix."""
+    if not isinstance(tree, Clause) or tree.kind != "word" or tree.field is not None:
+        return None
+    tokens = _tokens(tree.text)
+    if len(tokens) != 1 or expands_as_prefix(tree, tokens) or "*" in tree.text:
+        return None
+    word = tokens[0]
+    return word if len(word) < MIN_PREFIX and not word.isdigit() else None
 
 
 def _hit(article: Article, score: float, spans: tuple[Any, ...] | None) -> Hit:

@@ -112,6 +112,23 @@ def test_half_typed_queries_are_repaired(library: Library, query: str, expected:
     assert result.notice
 
 
+@pytest.mark.parametrize(("query", "longer"), [("m", "met"), ("zu", "zuc"), ("Zu", "Zuc")])
+def test_a_short_word_with_no_hit_says_prefixes_start_at_three_letters(
+    library: Library, query: str, longer: str
+) -> None:
+    result = library.search(query)
+    assert result.total == 0
+    assert result.notice is not None and f"the word '{query.lower()}'" in result.notice
+    assert "3 letters" in result.notice
+    assert library.search(longer).total and library.search(longer).notice is None
+
+
+@pytest.mark.parametrize("query", ["a", "zuc", "7", "title:m", '"m"', "zzzz"])
+def test_other_queries_get_no_such_notice(library: Library, query: str) -> None:
+    notice = library.search(query).notice or ""
+    assert "letters or more" not in notice
+
+
 def test_lone_wildcard_and_very_long_queries_do_not_crash(library: Library) -> None:
     assert library.search("*").total == 5
     assert library.search("meta " * 2000).total >= 1
