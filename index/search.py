@@ -322,8 +322,8 @@ def run_search(
     )
     if not docs and not strict and (short := _short_word(tree)):
         parsed.notices.append(
-            f"no article has the word {short!r}; words of {MIN_PREFIX} letters or more "
-            "also match the words they begin"
+            f"no article has the word {short!r}; a word matches as a prefix from "
+            f"{MIN_PREFIX} letters"
         )
     notice = "; ".join(parsed.notices) or None
     return SearchResult(
