@@ -30,10 +30,14 @@ from index import ExplorerError, Library
 # report loads) are imported when first used, not before the app's first frame
 
 if TYPE_CHECKING:
+    from textual.timer import Timer
+
     from explorer.screens.main import MainScreen
     from explorer.screens.saved import NotesScreen
     from explorer.search_filters import Filters
     from index import Note, State
+
+QUERY_SAVED_AFTER = 1.0  # seconds without another result before the last query is written
 
 # every binding a user can give other keys (the app's keymap reaches every screen)
 BINDING_IDS = (
@@ -77,6 +81,8 @@ class KeptApp(App[None]):
         self._owns_state = state is None  # a State given by the caller stays open
         self._state_error: str | None = None
         self._saved_query: str | None = None
+        self._pending_query: tuple[Path, str] | None = None  # (corpus, query) not yet written
+        self._query_timer: Timer | None = None
         self._restoring = False
 
     # -- saved state ----------------------------------------------------------
@@ -116,6 +122,7 @@ class KeptApp(App[None]):
                         severity="warning", markup=False)  # fmt: skip
 
     def remember_corpus(self) -> None:
+        self.save_last_query()  # the corpus before this one's
         if self.state is not None:
             self.state.opened(self.library.corpus_path)
             self._saved_query = self.state.last_query(self.library.corpus_path)
@@ -137,7 +144,24 @@ class KeptApp(App[None]):
         query = event.result.query if event.result is not None else None
         if query is not None and query != self._saved_query and self.state is not None:
             self._saved_query = query
-            self.state.set_last_query(self.library.corpus_path, query)
+            self._pending_query = (self.library.corpus_path, query)
+            if self._query_timer is not None:
+                self._query_timer.stop()
+            self._query_timer = self.set_timer(QUERY_SAVED_AFTER, self.save_last_query)
+
+    def save_last_query(self) -> None:
+        """Write the query waiting to be saved: after a pause in typing, before another
+        corpus is opened, at the exit."""
+        pending, self._pending_query = self._pending_query, None
+        if self._query_timer is not None:
+            self._query_timer.stop()
+            self._query_timer = None
+        if pending is None or self.state is None:
+            return
+        try:
+            self.state.set_last_query(*pending)
+        except ExplorerError as exc:
+            self.notify(f"The last query was not saved: {exc}", severity="warning", markup=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("export", "note", "notes", "bookmark"):
@@ -324,6 +348,7 @@ class KeptApp(App[None]):
         self.post_message(self.Exported(path, "the report"))
 
     def on_unmount(self) -> None:
+        self.save_last_query()
         if self._state is not None and self._owns_state:
             self._state.close()
 

@@ -122,6 +122,36 @@ async def test_theme_and_last_query_come_back(tmp_path: Path) -> None:
         assert again.screen.query_one("#query", Input).value == "superintelligence"
 
 
+async def test_the_last_query_is_written_once_typing_pauses(
+    tmp_path: Path, state: State, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import explorer.kept
+
+    monkeypatch.setattr(explorer.kept, "QUERY_SAVED_AFTER", 0.3)
+    written: list[str] = []
+    set_last_query = state.set_last_query
+
+    def counted(corpus: Path | str, query: str) -> None:
+        written.append(query)
+        set_last_query(corpus, query)
+
+    monkeypatch.setattr(state, "set_last_query", counted)
+    app = make_app(BUNDLED_CORPUS, tmp_path / "ix", state=state)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await searched(pilot, "behemoth")  # a result at every key
+        assert "behemoth" not in written  # its result has just come: not written yet
+        await wait_for(pilot, lambda: written[-1:] == ["behemoth"])
+        assert state.last_query(BUNDLED_CORPUS) == "behemoth"
+        await pilot.press("backspace")  # a result, then the exit before the pause ends
+        main = app.main
+        assert main is not None
+        await wait_for(pilot, lambda: main.last_result is not None
+                       and main.last_result.query == "behemot")  # fmt: skip
+    assert written[-2:] == ["behemoth", "behemot"]
+    assert len(written) < len("behemoth")  # fewer writes than results (nine)
+    assert state.last_query(BUNDLED_CORPUS) == "behemot"
+
+
 async def test_config_theme_and_keys(tmp_path: Path, state: State) -> None:
     config = Config(theme="nord", keys={"export": "ctrl+e", "nonsense": "x"})
     app = make_app(BUNDLED_CORPUS, tmp_path / "ix", config=config, state=state)
