@@ -322,8 +322,7 @@ def run_search(
     )
     if not docs and not strict and (short := _short_word(tree)):
         parsed.notices.append(
-            f"no article has the word {short!r}; a word matches as a prefix from "
-            f"{MIN_PREFIX} letters"
+            f"no article has the word {short!r}; prefixes match from {MIN_PREFIX} letters"
         )
     notice = "; ".join(parsed.notices) or None
     return SearchResult(
