@@ -53,6 +53,7 @@ _TEXT_FIELDS = {
 _PREFIX_BOOST = 0.4  # a word the typed one begins counts less than the word itself
 _STEM_BOOST = 0.8  # so does another form of the same stem
 _PREFIX_EXPANSION = 64  # most terms one typed prefix expands to
+_PREFIX_CANDIDATES = _PREFIX_EXPANSION * 8  # lexicon terms looked at for one prefix
 _COMMON_SHARE = 0.02  # a typed word in this share of articles is not expanded
 
 
@@ -61,11 +62,10 @@ def _capped_prefix(searcher: Searcher, field: str, prefix: str) -> list[str]:
     (of the first few hundred in the lexicon: a short prefix never walks it all)."""
     reader = searcher.reader()
     try:
-        found = prefix_terms(reader, field, prefix, _PREFIX_EXPANSION * 8 + 2)
+        found = prefix_terms(reader, field, prefix, _PREFIX_CANDIDATES)
     except KeyError:
         return []
     terms = [(frequency, text) for text, frequency in found if text != prefix]
-    del terms[_PREFIX_EXPANSION * 8 + 1 :]
     terms.sort(key=lambda ft: (-ft[0], ft[1]))
     return [t for _f, t in terms[:_PREFIX_EXPANSION]]
 
