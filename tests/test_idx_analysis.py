@@ -114,6 +114,41 @@ def test_quotes_speakers_and_conflicts() -> None:
         assert quote.article.text[quote.start : quote.end] == quote.text
 
 
+def test_a_word_or_two_in_quote_marks_is_a_quote_only_with_its_speaker() -> None:
+    def found(text: str) -> list[tuple[str, str | None]]:
+        return [(q.text, q.speaker) for q in find_quotes([article("a", text)])]
+
+    assert found('Ortiz said the plan was "unchanged".') == [("unchanged", "Ortiz")]
+    assert found('- Company spokesperson insists the stance remains "unchanged"') == [
+        ("unchanged", "Company spokesperson")
+    ]
+    assert found(
+        'It needs approval from CEO Dana Ruiz, who has so far maintained that the plan is "on'
+        ' track".'
+    ) == [("on track", "CEO Dana Ruiz")]
+    # scare quotes, a term, a pronoun's word: nobody's quote
+    assert found('Behemoth, a "frontier" model, was paused.') == []
+    assert found('It was called "superintelligence" by many.') == []
+    assert found('"Fine," she said.') == []
+
+
+def test_the_same_short_quote_given_to_two_speakers_about_one_thing_is_flagged() -> None:
+    articles = [
+        article("a", 'Mark Zuckerberg has maintained that the stance on open models remains'
+                ' "unchanged."', outlet="A"),
+        article("b", '- Company spokesperson insists the open models stance remains'
+                ' "unchanged"', outlet="B"),
+        article("c", 'A spokesman for the company told reporters the stance on open models'
+                ' was "unchanged".', outlet="C"),
+        # the same word, another story
+        article("d", 'Coach Lee Park said the team for the cup final was "unchanged".',
+                outlet="D"),
+    ]  # fmt: skip
+    conflicts = {q.article.id: sorted(a.id for _, a in q.conflict) for q in find_quotes(articles)}
+    # the spokesperson and the spokesman are one unnamed speaker of the company
+    assert conflicts == {"a": ["b", "c"], "b": ["a"], "c": ["a"], "d": []}
+
+
 def test_the_same_beat_in_different_words_is_one_beat() -> None:
     articles = [
         article(

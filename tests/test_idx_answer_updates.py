@@ -43,9 +43,12 @@ _LEAD = (
 )
 _QUOTE = '"Our members stood together and won a fair deal," said {speaker}.'
 
+# a word in quote marks, given to a named speaker: a quote of its own
+_SCHEDULE = '\n{speaker} said the harbour\'s sailing schedule for the ferries was "unchanged".'
+
 STORY = [
-    article("herald", _LEAD + "\n" + _QUOTE.format(speaker="Dana Whitlock"), "Herald",
-            "2026-03-14"),
+    article("herald", _LEAD + "\n" + _QUOTE.format(speaker="Dana Whitlock")
+            + _SCHEDULE.format(speaker="Port director Ana Ruiz"), "Herald", "2026-03-14"),
     article("wire", "From the wires. " + _LEAD + "\nPort officials expect a backlog.", "Wire",
             "2026-03-13"),
     article("ledger", "Analysts say the deal is about machines more than pay.\n"
@@ -61,7 +64,8 @@ LATE = article(
     "Shipping lines said on Monday that the backlog would take weeks to clear.\n"
     + _QUOTE.format(speaker="Ines Brook")
     + "\n"
-    + _LEAD,
+    + _LEAD
+    + _SCHEDULE.format(speaker="A port spokesman"),
     "Gazette",
     "2026-03-16",
 )
@@ -117,6 +121,10 @@ def test_a_new_article_s_conflict_reaches_the_quotes_kept() -> None:
         ("Mark Feld", "ledger"),
         ("Ines Brook", "gazette"),
     }
+    schedule = next(q for q in updated if q.article.id == "herald" and q.text == "unchanged")
+    assert [(speaker, a.id) for speaker, a in schedule.conflict] == [
+        ("A port spokesman", "gazette")
+    ]
     after = [*STORY[:2], *STORY[3:]]
     removed = update_quotes(_as_read(previous, after), after)
     assert next(q for q in removed if q.article.id == "herald").conflict == ()

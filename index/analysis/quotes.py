@@ -8,8 +8,11 @@ director of the authority, X", "according to X", "X told ...:", and the same in
 the other languages the index stems), or, as newspapers write it, from the
 attribution of the quote before it in the same paragraph (an unattributed second
 quote, or "she said"; for a pronoun, the paragraph before too) when nobody else is
-named between the two; otherwise a pronoun names nobody. Who an attribution names, and
-when two names are one person: `index.analysis.speakers`.
+named between the two; otherwise a pronoun names nobody. A word or two in quote marks
+is a quote only with a speaker its own attribution names (a scare quote has none), and
+is the same quote as another only where the sentences around the two share their
+words. Who an attribution names, and when two names are one person:
+`index.analysis.speakers`.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ if TYPE_CHECKING:
     from index.analysis.facts import Facts
 
 _PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“"}
-_MIN_WORDS = 3
+_MIN_WORDS = 3  # fewer words are a quote only with a named speaker (`attributed_quotes`)
 _SIMILAR = 0.7  # share of words two quotes share to be the same words
 
 
@@ -59,8 +62,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
             close = text.find(_PAIRS[opener], i + 1)
             newline = text.find("\n", i + 1)
             if close > 0 and (newline < 0 or close < newline):
-                inner = text[i + 1 : close]
-                if len(inner.split()) >= _MIN_WORDS:
+                if text[i + 1 : close].strip():
                     spans.append((i + 1, close))
                 i = close + 1
                 continue
@@ -78,6 +80,12 @@ def attributed_quotes(text: str) -> tuple[tuple[int, int, str | None], ...]:
     found: list[tuple[int, int, str | None]] = []
     for start, end in quote_spans(text):
         speaker = attribution(text, start, end)
+        if len(text[start:end].split()) < _MIN_WORDS:
+            # a word or two in quote marks is a quote only where the sentence says whose
+            # ('the spokesperson said the stance was "unchanged"'), not a scare quote
+            if speaker and not isinstance(speaker, Pronoun):
+                found.append((start, end, speaker))
+            continue
         if (speaker is None or isinstance(speaker, Pronoun)) and found:
             previous_start, previous_end, previous = found[-1]
             between = text[previous_end + 1 : start - 1]  # without the quote marks
@@ -154,12 +162,13 @@ def _pairs_holding(quotes: list[Quote], fresh: Sequence[bool]) -> set[tuple[int,
     with every quote, a quote's text first checked for any of the fresh quote's
     |x| - ceil(_SIMILAR * |x|) + 1 longest words (a quote that similar holds one of
     any that many of them): only texts holding one are split into words."""
-    attributed = [i for i, q in enumerate(quotes) if q.speaker]
+    attributed = [i for i, q in enumerate(quotes) if q.speaker and not _short(q)]
     chosen = [i for i in attributed if fresh[i]]
+    short = _short_pairs(quotes, [_words(q.text) if _short(q) else set() for q in quotes], fresh)
     if len(chosen) > _FEW:
         words = [_words(q.text) for q in quotes]
-        keys = [speaker_key(q.speaker) if q.speaker else None for q in quotes]
-        return {(i, j) for i, j in _similar_pairs(words, keys) if fresh[i] or fresh[j]}
+        keys = [speaker_key(q.speaker) if q.speaker and not _short(q) else None for q in quotes]
+        return short | {(i, j) for i, j in _similar_pairs(words, keys) if fresh[i] or fresh[j]}
     lowered = [q.text.lower() for q in quotes]
     split: dict[int, set[str]] = {}
 
@@ -179,7 +188,70 @@ def _pairs_holding(quotes: list[Quote], fresh: Sequence[bool]) -> set[tuple[int,
         for j in attributed:
             if j != i and any(w in lowered[j] for w in probe) and _similar(mine, words_of(j)):
                 pairs.add((i, j) if i < j else (j, i))
+    return pairs | short
+
+
+def _short(quote: Quote) -> bool:
+    return len(quote.text.split()) < _MIN_WORDS
+
+
+def _short_pairs(
+    quotes: list[Quote], words: list[set[str]], fresh: Sequence[bool] | None = None
+) -> set[tuple[int, int]]:
+    """The pairs (i < j) of short quotes (a word or two, each with its speaker) of
+    different articles giving the same words in sentences about the same thing: a word
+    such as "unchanged" is the same quote only where the two sentences around it share
+    `_CONTEXT_SHARED` of their words. With `fresh`, only the pairs holding a fresh one."""
+    same: dict[frozenset[str], list[int]] = defaultdict(list)
+    for i, quote in enumerate(quotes):
+        if quote.speaker and words[i] and _short(quote):
+            same[frozenset(words[i])].append(i)
+    contexts: dict[int, set[str]] = {}
+
+    def context(i: int) -> set[str]:
+        found = contexts.get(i)
+        if found is None:
+            found = contexts[i] = _context_words(quotes[i])
+        return found
+
+    pairs: set[tuple[int, int]] = set()
+    for members in same.values():
+        for at, i in enumerate(members):
+            for j in members[at + 1 :]:
+                if fresh is not None and not (fresh[i] or fresh[j]):
+                    continue
+                if quotes[i].article.id == quotes[j].article.id:
+                    continue
+                mine, theirs = context(i), context(j)
+                common = len(mine & theirs)
+                union = len(mine) + len(theirs) - common
+                if union and common / union >= _CONTEXT_SHARED:
+                    pairs.add((i, j))
     return pairs
+
+
+_CONTEXT_SHARED = 0.2  # share of their sentences' words two short quotes' sentences share
+_CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
+_CONTEXT_STOP = frozenset(
+    {"that", "this", "with", "from", "have", "been", "were", "would", "will", "which"}
+    | {"their", "there", "about", "said", "says", "told", "after", "before", "when"}
+    | {"while", "also", "into", "than", "then", "they", "them", "what"}
+)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]*\s+")
+
+
+def _context_words(quote: Quote) -> set[str]:
+    """The words of four letters or more of the sentence holding a quote, on its line,
+    but the commonest few."""
+    text = quote.article.text
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    opening = [m.end() for m in _SENTENCE_BREAK.finditer(text, line_start, quote.start - 1)]
+    start = opening[-1] if opening else line_start
+    closing = _SENTENCE_BREAK.search(text, quote.end + 1, line_end)
+    end = closing.start() if closing else line_end
+    return {w for w in _CONTEXT_WORD.findall(text[start:end].lower()) if w not in _CONTEXT_STOP}
 
 
 def _article_quotes(article: Article, known: Facts | None) -> list[Quote]:
@@ -229,8 +301,9 @@ def find_quotes(
         for quote in _article_quotes(article, known)
     ]
     words = [_words(q.text) for q in quotes]
-    keys = [speaker_key(q.speaker) if q.speaker else None for q in quotes]
-    return _flagged(quotes, {a.id: n for n, a in enumerate(articles)}, _similar_pairs(words, keys))
+    keys = [speaker_key(q.speaker) if q.speaker and not _short(q) else None for q in quotes]
+    pairs = _similar_pairs(words, keys) | _short_pairs(quotes, words)
+    return _flagged(quotes, {a.id: n for n, a in enumerate(articles)}, pairs)
 
 
 def update_quotes(

@@ -38,8 +38,10 @@ _ROLE = (
 _BODY = r"(?:[A-Z][\w'’&.-]*\s+){1,4}"
 _PRONOUN = r"(?:he|she|they|He|She|They)"
 _VERB = (
+    r"(?:(?:has|had|have)\s+)?"
     r"(?:said|says|added|told(?:\s+[\w ]{1,40}?)?|wrote|explained|stated|noted|insisted|warned"
     r"|argued|claimed|admitted|announced|described|called|urged|vowed|promised|stressed"
+    r"|insists|maintained|maintains"
     # the same in the other languages the index stems (German, French, Spanish, Italian,
     # Portuguese, Dutch)
     r"|sagte|sagt|erklärte|betonte|schrieb|warnte|a\s+(?:déclaré|dit|affirmé|expliqué|ajouté"
@@ -70,11 +72,19 @@ _AFTER = (
     re.compile(rf"^\s*,?\s*{_ACCORDING}\s+(?P<speaker>{_NAME})"),
     re.compile(rf"^\s*,?\s*{_BODY}{_ROLE}(?P<speaker>{_NAME})\s+{_VERB}\b"),
 )
+# the words of the attribution between its verb and a partial quote
+_LEAD = r"(?:[\w'’-]+\s+){1,10}"
 _BEFORE = (
     re.compile(rf"(?P<speaker>{_NAME}){_APPOSITION}\s+{_VERB}\s*[:,]?\s*$"),
     re.compile(rf"{_ACCORDING}\s+(?P<speaker>{_NAME})\s*[:,]?\s*$"),
     # a partial quote inside the attribution: 'Ortiz said the plan "was a mistake"'
-    re.compile(rf"(?P<speaker>{_NAME}){_APPOSITION}\s+{_VERB}\s+(?:[\w'’-]+\s+){{1,6}}$"),
+    re.compile(rf"(?P<speaker>{_NAME}){_APPOSITION}\s+{_VERB}\s+{_LEAD}$"),
+    # ... said by someone the sentence names in passing: 'approval from CEO Dana Ruiz, who
+    # has so far maintained that the plan is "unchanged"'
+    re.compile(rf"(?P<speaker>{_NAME}),\s+who\s+(?:[a-z]+\s+){{0,3}}?{_VERB}\s+{_LEAD}$"),
+    # ... or by a role without an article, as a list item has it: 'Company spokesperson
+    # insists the stance is "unchanged"'
+    re.compile(rf"(?P<speaker>(?:[A-Z][\w'’-]*\s+){{0,2}}?(?i:{_ROLES}))\s+{_VERB}\s+{_LEAD}$"),
     # 'Marsh said staff were heartbroken, adding: "..."'
     re.compile(
         rf"(?P<speaker>{_NAME}){_APPOSITION}\s+{_VERB}\b[^\"“”\n]{{0,100}}?,\s+adding(?:\s+that)?:?\s*$"
@@ -147,17 +157,25 @@ def clean(speaker: str) -> str | None:
 
 
 def speaker_key(speaker: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", speaker.lower()).strip()
+    """The speaker as compared: lower case, no article, a role with the body it speaks
+    for before it ("a spokesman for the company" is "company spokesperson")."""
+    key = re.sub(r"^(?:the|a|an)\s+", "", speaker.lower()).strip()
+    key = _SPOKES.sub("spokesperson", key)
+    spoken_for = _ROLE_FOR.fullmatch(key)
+    return f"{spoken_for.group(2)} {spoken_for.group(1)}" if spoken_for else key
 
 
 def same_speaker(a: str | None, b: str | None) -> bool:
     """One person however named: "Vinter" and "Tomas Vinter" (a surname alone is
-    the end of the full name), "the judge" and "Judge Ana Ruiz" (a role, the title)."""
+    the end of the full name), "the judge" and "Judge Ana Ruiz" (a role, the title),
+    "company spokesperson" and "meta spokesperson" (one unnamed role, whoever's)."""
     if a is None or b is None:
         return a == b
     if a == b:
         return True
     short, long = sorted((a.split(), b.split()), key=len)
+    if short[-1] == long[-1] and _IS_ROLE.fullmatch(short[-1]):
+        return True  # one role, unnamed, of one body or another: "company spokesperson"
     if len(short) == 1 and len(long) > 1 and long[0] == short[0] and _IS_ROLE.fullmatch(short[0]):
         return True  # a role and the name it is the title of: "judge", "judge miriam castellane"
     return len(short) < len(long) and long[-len(short) :] == short
@@ -174,6 +192,8 @@ _NOT_NAMES = {
 
 
 _IS_ROLE = re.compile(_ROLES)
+_SPOKES = re.compile(r"\bspokes(?:man|woman)\b")
+_ROLE_FOR = re.compile(rf"({_ROLES})\s+(?:for|of|at)\s+(?:the\s+)?([\w'’&. -]+)")
 _THE_ROLE = re.compile(rf"(?i:the)\s+({_ROLES})")
 
 
