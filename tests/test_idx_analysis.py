@@ -119,6 +119,9 @@ def test_a_word_or_two_in_quote_marks_is_a_quote_only_with_its_speaker() -> None
         return [(q.text, q.speaker) for q in find_quotes([article("a", text)])]
 
     assert found('Ortiz said the plan was "unchanged".') == [("unchanged", "Ortiz")]
+    assert found('A spokesperson for the port said the schedule was "unchanged".') == [
+        ("unchanged", "A spokesperson for the port")
+    ]
     assert found('- Company spokesperson insists the stance remains "unchanged"') == [
         ("unchanged", "Company spokesperson")
     ]

@@ -26,7 +26,7 @@ from index.analysis.sentences import Sentence, sentences
 from index.analysis.statements import claim_terms
 from index.models import Article
 
-FACTS_VERSION = 14  # bump when what is computed, or how, changes: cached facts are refused
+FACTS_VERSION = 15  # bump when what is computed, or how, changes: cached facts are refused
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,8 @@ _ROLES = (
 )
 _NAME = (
     rf"(?:(?i:the|a|an|one|another)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{_ROLES})\b"
+    # whom the role speaks for: "a spokesperson for the port"
+    r"(?:\s+(?:for|of|at)\s+(?:the\s+)?[\w'’&-]+(?:\s+[A-Z][\w'’&-]*){0,2})?"
     r"|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
 # a title or role in lower case before a name ("union president Dana Whitlock"), never a
