@@ -71,6 +71,26 @@ def test_a_sentence_telling_two_beats_is_a_mention_of_both() -> None:
     }
 
 
+def test_the_parts_of_one_sentence_told_alike_elsewhere_are_one_beat() -> None:
+    quoted = (
+        '"Safety comes before throughput at this port, and we will not restart until every'
+        ' crane has been certified," the port director said.'
+    )
+    alone = "The harbour board postponed its vote on the new ferry terminal until spring."
+    articles = [
+        _article(0, "Coast Post", quoted + " " + alone),
+        _article(1, "Rail Desk", "Night shifts stopped on Sunday. " + quoted),
+        _article(2, "City Wire", alone.replace("its vote", "the vote")),
+    ]
+    beats = group_beats(articles).beats
+    holding = [b for b in beats if any(m.sentence.text == quoted for m in b.mentions)]
+    # its two parts each grouped with the other article's copy: one beat, labelled whole
+    assert len(holding) == 1
+    assert holding[0].outlets == ("Coast Post", "Rail Desk")
+    assert len(holding[0].mentions) == 2
+    assert holding[0].label == " ".join(quoted.split()[:16]) + "…"
+
+
 def test_a_list_item_is_a_claim_without_its_full_stop() -> None:
     assert claim_terms("- The harbour board postponed the vote until late next spring", "en")
     assert claim_terms("2. Port officials expect a backlog of about two weeks", "en")

@@ -268,6 +268,8 @@ def _assemble(
             )
         kept = _one_each(members, mentions) if units.split else members
         made.append((kept, label, method, members))
+    if units.split:
+        made = _merged_when_alike(made, mentions)
     outlets: dict[int, str] = {}  # each article's outlet, by its number
     for i, owner in enumerate(units.owners):
         if owner not in outlets:
@@ -302,6 +304,28 @@ def _label(part: str, sentence: str) -> str:
     text = " ".join(words[:_LABEL_WORDS])
     cut = len(words) > _LABEL_WORDS or (part != sentence and sentence.startswith(part))
     return ("" if sentence.startswith(part) else "…") + text + ("…" if cut else "")
+
+
+def _merged_when_alike(
+    made: list[tuple[list[int], str, str, list[int]]], mentions: list[Mention]
+) -> list[tuple[list[int], str, str, list[int]]]:
+    """One beat for the beats that hold the same sentences: the parts of one sentence
+    ("Safety comes first, and we will not restart until...") grouped with the same
+    sentences elsewhere are two groups a reader could not tell apart."""
+    at: dict[frozenset[tuple[str, int]], int] = {}
+    merged: list[tuple[list[int], str, str, list[int]]] = []
+    for kept, label, method, members in made:
+        key = frozenset((mentions[i].article.id, mentions[i].sentence.start) for i in kept)
+        first = at.get(key)
+        if first is None:
+            at[key] = len(merged)
+            merged.append((kept, label, method, members))
+            continue
+        kept_first, _label_first, method_first, members_first = merged[first]
+        method = method_first if method == method_first else "mixed"
+        whole = mentions[kept_first[0]].sentence.text  # the beat is the sentences whole
+        merged[first] = (kept_first, _label(whole, whole), method, members_first + members)
+    return merged
 
 
 def _one_each(members: list[int], mentions: list[Mention]) -> list[int]:
