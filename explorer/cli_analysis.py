@@ -72,7 +72,9 @@ def print_frames(results: tuple[ArticleFrames, ...], lexicon: FrameLexicon) -> N
         if not result.primary:
             continue
         score = next(s for s in result.scores if s.frame == result.primary)
-        evidence = f" — {score.frame} ({len(score.evidence)} sentences):"
+        count = len(score.evidence)
+        sentences = "1 sentence" if count == 1 else f"{count} sentences"
+        evidence = f" — {score.frame} ({sentences}):"
         out.print(Text("\n") + _who(result.article, "bold") + _safe(evidence, "bold"))
         for sentence in score.evidence[:3]:
             out.print(Text("  • ") + _safe(sentence.text))

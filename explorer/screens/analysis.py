@@ -328,7 +328,9 @@ class AnalysisScreen(Screen[None]):
             score = next((s for s in result.scores if s.frame == result.primary), None)
         if score is None:
             return safe(f"{_outlet(result)}: no frame cue found", "italic")
-        out = safe(f"{_outlet(result)} — {score.frame}: {len(score.evidence)} sentences", "bold")
+        count = len(score.evidence)
+        sentences = "1 sentence" if count == 1 else f"{count} sentences"
+        out = safe(f"{_outlet(result)} — {score.frame}: {sentences}", "bold")
         out.append_text(safe(f"\n{result.article.display_title} ({result.article.file})", "dim"))
         for sentence in score.evidence[:EVIDENCE_LIMIT]:
             out.append("\n• ")

@@ -168,11 +168,14 @@ class CompareScreen(Screen[None]):
 
     def _summarise(self) -> None:
         words = sum(p.words for p in self.passages)
-        summary = Text(f"{len(self.passages)} shared passages, {words} words in common", "bold")
+        count = len(self.passages)
+        passages = "1 shared passage" if count == 1 else f"{count} shared passages"
+        summary = Text(f"{passages}, {words} words in common", "bold")
         if not self.passages:
             summary = Text("These two articles share no passage of six words or more.", "bold")
         if self.claims_ready:
-            summary.append(f" · {len(self.claims)} claims told by both (underlined)", style="bold")
+            told = "1 claim" if len(self.claims) == 1 else f"{len(self.claims)} claims"
+            summary.append(f" · {told} told by both (underlined)", style="bold")
         else:
             summary.append(" · lining up the claims both tell…", style="italic")
         summary.append("   ] / [ shared passage · l shared claim · Tab other side · Esc back",
