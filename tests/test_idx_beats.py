@@ -247,3 +247,52 @@ def test_a_story_written_after_calibration() -> None:
     assert appeal is beat_with(beats, "take the ruling to court")
     assert appeal is beat_with(beats, "preparing an appeal")
     assert beat_with(beats, "budget airline").single_source
+
+
+def _english(number: int, outlet: str, lines: list[str]) -> Article:
+    meta = Metadata(
+        outlet=MetaField(outlet, "manifest", "confirmed"),
+        language=MetaField("en", "detected", "inferred"),
+    )
+    return Article(f"s{number}", f"s{number}.txt", None, "\n".join(lines), meta)
+
+
+def test_the_same_words_in_two_stories_are_two_beats() -> None:
+    """A folder of several stories: a club and a chipmaker each "disappointed by the
+    decision", two outlets telling each. Each story's pair is one beat; the two
+    stories' sentences never are (their articles' mean embeddings are far apart)."""
+    club = "said it was disappointed by the decision and would consider an appeal."
+    firm = "said it was disappointed with the ruling and was weighing an appeal."
+    articles = [
+        _english(0, "Sport Daily", [
+            "Harbour United were fined 200,000 pounds by the league on Monday for fielding"
+            " an ineligible player in three matches.",
+            "The club must also replay its cup tie against Rovers next month.",
+            f"The club {club}",
+        ]),
+        _english(1, "Match Report", [
+            "The league has fined Harbour United 200,000 pounds after an unregistered"
+            " midfielder played in three games.",
+            "United will have to replay the cup match with Rovers.",
+            f"In a statement the club {firm}",
+        ]),
+        _english(2, "Tech Wire", [
+            "A court in Delft ordered the chipmaker Kestrel to pay 40 million euros to a rival"
+            " for copying the design of its memory controller.",
+            "The judges found that Kestrel engineers had used stolen schematics.",
+            f"Kestrel {club}",
+        ]),
+        _english(3, "Chip Times", [
+            "Kestrel must pay 40 million euros in damages after judges in Delft ruled it"
+            " copied a rival's memory controller design.",
+            "The court said the company's engineers relied on stolen schematics.",
+            f"The company {firm}",
+        ]),
+    ]  # fmt: skip
+    beats = group_beats(articles).beats
+    disappointed = [
+        sorted(m.article.id for m in b.mentions)
+        for b in beats
+        if any("disappointed" in m.sentence.text for m in b.mentions)
+    ]
+    assert sorted(disappointed) == [["s0", "s1"], ["s2", "s3"]]

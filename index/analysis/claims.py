@@ -10,7 +10,8 @@ other words is one beat. An English sentence joining two statements is compared 
 its parts (`index.analysis.statements`) and can be a mention of two beats. Close pairs
 join their groups, strongest first, while the groups stay close on average
 (`index.analysis.linkage`, `index.analysis.grouping`): a sentence that shares words or
-a topic with two beats cannot chain them into one. After articles come or go, the
+a topic with two beats cannot chain them into one, and English sentences of articles
+about two stories (far apart by their mean embeddings) never pair. After articles come or go, the
 grouping kept from the last run is updated (`index.analysis.beat_updates`).
 Sentences in other languages, corpora past SEMANTIC_CAP claim sentences, and installs
 without the model are grouped by words alone (TF-IDF cosine >= SIMILAR, groups' mean
@@ -98,7 +99,7 @@ def _meaning(
         for a, texts in zip(articles, claims, strict=True)
         for text in texts
     ]
-    return linkage.Meaning(found[0], found[1], linkage.tfidf(stated, idf=False)), note
+    return linkage.Meaning(found[0], found[1], linkage.tfidf(stated, idf=False), found[2]), note
 
 
 def _covered(article: Article) -> bool:

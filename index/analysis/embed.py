@@ -186,10 +186,13 @@ def claim_vectors(
     claims: Sequence[Sequence[str]],
     store: VectorStore | None,
     cap: int,
-) -> tuple[tuple[np.ndarray, np.ndarray] | None, str | None]:
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray] | None, str | None]:
     """The embeddings of the English claim sentences of each (article id, language),
-    `claims` numbering the sentences in order across articles: (vectors, which sentences)
-    or None, with a note on what words alone group (not English, over `cap`, no model)."""
+    `claims` numbering the sentences in order across articles: (vectors, which
+    sentences, each article's topic) or None, with a note on what words alone group
+    (not English, over `cap`, no model). An article's topic is the mean of its
+    sentences' embeddings as the model gives them, unit length (zero where none is
+    embedded): what the article is about, which one story's articles share."""
     import numpy as np
 
     wanted = [
@@ -217,8 +220,12 @@ def claim_vectors(
     note = None
     if count < total:
         note = f"{total - count} claim sentences not in English grouped by shared words only"
+    topics = np.zeros((len(articles), DIMENSIONS), np.float32)
+    for (number, _texts), embedded in zip(wanted, found, strict=True):
+        mean = embedded.mean(axis=0)
+        topics[number] = mean / max(float(np.linalg.norm(mean)), 1e-6)
     vectors = np.concatenate(found).astype(np.float32)
     if CENTRE and len(vectors) > 1:
         vectors = vectors - CENTRE * vectors.mean(axis=0)
         vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-6)
-    return (vectors, rows), note
+    return (vectors, rows, topics), note

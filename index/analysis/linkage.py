@@ -12,6 +12,9 @@ groups is a dot product of the groups' sums.
 Pairs with a score of at least SEMANTIC join their groups, strongest first, while
 the groups' mean cross score, less SHARED times the share of articles both groups
 already hold (one article rarely tells a beat twice), stays at least SEMANTIC_LINK.
+Two English sentences pair only when their articles are about one story: the cosine of
+the articles' mean embeddings is at least STORY (in a folder of many stories, "shares
+fell 6 percent" in one company's story is not "shares rose 3 percent" in another's).
 Sentences without embeddings (not English, no model) are compared by words alone:
 TF-IDF cosine at least `similar`, groups' mean cross cosine at least `link`.
 
@@ -38,6 +41,7 @@ ANCHOR = 0.9  # added when two sentences state the same quantities
 CONFLICT = 0.6  # taken off when both state amounts and share no quantity
 SHARED = 0.15  # taken off two groups' mean per share of articles both already hold
 EMBEDDED_FLOOR = 0.2  # embedding cosine below which no other evidence pairs two sentences
+STORY = 0.45  # cosine of two articles' mean embeddings below which they tell two stories
 _LEX_FLOOR = 0.1  # TF-IDF cosine below which words are not looked at for an embedded pair
 _COMMON_SHARE = 0.25  # words in more of the sentences than this say nothing of a beat
 _COMMON_FLOOR = 8  # ... but in a handful of sentences, even a word in most of them tells
@@ -283,6 +287,7 @@ class Meaning:
     vectors: Any  # numpy (m, DIMENSIONS), row r for sentence rows[r]
     rows: Any  # numpy (m,), ascending
     quantities: list[Sparse]  # one per sentence (empty: states none)
+    topics: Any = None  # numpy (articles, DIMENSIONS): each article's mean embedding
 
 
 def _quantity_part(qa: Sparse, qb: Sparse) -> float:
@@ -319,8 +324,21 @@ def scored_pairs(
     scored: dict[tuple[int, int], float] = {}
     owner = np.asarray(owners)
 
+    topics = meaning.topics
+    topic_of: dict[tuple[int, int], float] = {}
+
+    def one_story(i: int, j: int) -> bool:
+        """Whether the articles of sentences i and j are about one story."""
+        if topics is None:
+            return True
+        key = (int(owner[i]), int(owner[j]))
+        found = topic_of.get(key)
+        if found is None:
+            found = topic_of[key] = float(topics[key[0]] @ topics[key[1]])
+        return found >= STORY
+
     def combined(i: int, j: int, close: float, lex: float) -> None:
-        if close < EMBEDDED_FLOOR:
+        if close < EMBEDDED_FLOOR or not one_story(i, j):
             return
         score = close + LEX_WEIGHT * lex + _quantity_part(quantities[i], quantities[j])
         if score >= SEMANTIC:
