@@ -66,3 +66,32 @@ def test_a_word_an_article_repeats_weighs_less_than_one_told_once_an_article() -
     )  # "lab": two articles over five statements; "pivot": two over two
     unscaled = linkage.tfidf(bags, owners=owners, scaled=[False] + [True] * 16)
     assert unscaled[0] == pytest.approx(plain[0])
+
+
+def test_each_sentence_is_centred_on_its_story_mean() -> None:
+    import numpy as np
+
+    from index.analysis.embed import DIMENSIONS, _story_means
+
+    def unit(*values: float) -> np.ndarray:
+        vector = np.zeros(DIMENSIONS, np.float32)
+        vector[: len(values)] = values
+        return vector / np.linalg.norm(vector)
+
+    # two articles of one story (topics along the first axis), one of another (the second)
+    found = [
+        np.stack([unit(1, 0.2), unit(1, -0.2)]),
+        np.stack([unit(1, 0.1)]),
+        np.stack([unit(0.1, 1), unit(-0.1, 1)]),
+    ]
+    topics = np.stack([unit(*e.mean(axis=0)[:2]) for e in found])
+    means = _story_means(topics, found)
+    assert means.shape == (5, DIMENSIONS)
+    story = np.concatenate(found[:2]).mean(axis=0)
+    for row in range(3):  # the first story's three sentences: their story's mean
+        assert np.allclose(means[row], story, atol=1e-6)
+    for row in (3, 4):  # the other story's: its own
+        assert np.allclose(means[row], found[2].mean(axis=0), atol=1e-6)
+    # one story: the corpus' mean, as before stories were told apart
+    one = _story_means(topics[:2], found[:2])
+    assert np.allclose(one, np.concatenate(found[:2]).mean(axis=0), atol=1e-6)

