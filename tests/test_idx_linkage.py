@@ -95,3 +95,30 @@ def test_each_sentence_is_centred_on_its_story_mean() -> None:
     # one story: the corpus' mean, as before stories were told apart
     one = _story_means(topics[:2], found[:2])
     assert np.allclose(one, np.concatenate(found[:2]).mean(axis=0), atol=1e-6)
+
+
+def test_a_story_s_own_name_weighs_as_little_in_a_folder_of_stories() -> None:
+    import numpy as np
+
+    # four bags of one story name its company; twelve of another story never do
+    bags = [{"velmora": 1, f"beat{i}": 1} for i in range(4)]
+    bags += [{"council": 1, f"vote{i}": 1} for i in range(12)]
+    owners = [0, 1, 0, 1] + [2 + i % 3 for i in range(12)]
+    stories = np.zeros((5, 5), bool)
+    stories[:2, :2] = stories[2:, 2:] = True
+
+    def share(vectors: linkage.Vectors) -> float:
+        first = vectors[0]
+        return first["velmora"] / first["beat0"]
+
+    corpus_wide = linkage.tfidf_matrix(bags, owners)
+    per_story = linkage.tfidf_matrix(bags, owners, stories=stories)
+    # among 16 bags "velmora" is in a quarter; among its story's four it is in every
+    # one (both times halved by its spread: two articles, four bags)
+    assert math.isclose(share(corpus_wide), 0.5 * math.log1p(16 / 4) / math.log1p(16))
+    assert math.isclose(share(per_story), 0.5 * math.log1p(4 / 4) / math.log1p(4))
+    # a corpus of one story: the same weights as the whole corpus' counts
+    alone = linkage.tfidf_matrix(bags[:4], owners[:4], stories=stories[:2, :2])
+    assert np.allclose(
+        alone.matrix.toarray(), linkage.tfidf_matrix(bags[:4], owners[:4]).matrix.toarray()
+    )

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from index.analysis import beat_updates, grouping, linkage
 from index.analysis.anchors import quantity_terms
@@ -213,8 +213,8 @@ def _update_beats(
     scaled = _embedded(meaning, len(units.bags)) if meaning is not None else None
     vectors = (
         linkage.tfidf(units.bags, owners=owners, scaled=scaled)
-        if plan is None
-        else linkage.tfidf_matrix(units.bags, owners, scaled)
+        if plan is None and meaning is None
+        else linkage.tfidf_matrix(units.bags, owners, scaled, _stories(meaning))
     )
     among = None if plan is None else plan.fresh
     pairs = linkage.scored_pairs(vectors, units.owners, similar, meaning, among)
@@ -224,6 +224,14 @@ def _update_beats(
     beats, assignment = _assemble(units, groups, vectors, meaning, note, known)
     changed = 0 if plan is None else plan.changed
     return beats, beat_updates.grouping(articles, units, beats, assignment, changed)
+
+
+def _stories(meaning: linkage.Meaning | None) -> Any:
+    """Which articles are about one story (a square boolean array), where meaning is
+    compared: their mean embeddings' cosine at least `linkage.STORY`."""
+    if meaning is None or meaning.topics is None:
+        return None
+    return (meaning.topics @ meaning.topics.T) >= linkage.STORY
 
 
 def _embedded(meaning: linkage.Meaning, count: int) -> list[bool]:

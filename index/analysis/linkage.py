@@ -14,7 +14,9 @@ the groups' mean cross score, less SHARED times the share of articles both group
 already hold (one article rarely tells a beat twice), stays at least SEMANTIC_LINK.
 Two English sentences pair only when their articles are about one story: the cosine of
 the articles' mean embeddings is at least STORY (in a folder of many stories, "shares
-fell 6 percent" in one company's story is not "shares rose 3 percent" in another's).
+fell 6 percent" in one company's story is not "shares rose 3 percent" in another's);
+their words' document frequencies are counted among their own story's sentences
+(`tfidf_matrix`).
 Sentences without embeddings (not English, no model) are compared by words alone:
 TF-IDF cosine at least `similar`, groups' mean cross cosine at least `link`.
 
@@ -129,8 +131,14 @@ def tfidf_matrix(
     bags: list[dict[str, int]],
     owners: Sequence[int] | None = None,
     scaled: Sequence[bool] | None = None,
+    stories: Any = None,
 ) -> Vectors:
-    """The vectors of `tfidf` (the same weights, to rounding), built as arrays."""
+    """The vectors of `tfidf` (the same weights, to rounding), built as arrays. Given
+    which articles are about one story (`stories`, a square boolean array over the
+    owners), a bag that `scaled` marks counts its terms' document frequencies among the
+    bags of its own story's articles, not the whole corpus': in a folder of many stories
+    a story's own names are as common in its sentences as on a corpus of that story
+    alone, and weigh as little."""
     import numpy as np
     from scipy import sparse
 
@@ -146,9 +154,15 @@ def tfidf_matrix(
     )
     rows = np.repeat(np.arange(n, dtype=np.int64), lengths)
     df = np.bincount(columns, minlength=len(numbers))
-    keep = df[columns] <= max(_COMMON_FLOOR, int(n * _COMMON_SHARE))
+    among = np.full(len(columns), float(n))  # the bags each entry's frequency is among
+    frequency = df[columns].astype(np.float64)
+    if stories is not None and owners is not None:
+        _story_frequencies(rows, columns, np.asarray(owners, np.int64), scaled, stories,
+                           among, frequency)  # fmt: skip
+    limit = np.maximum(_COMMON_FLOOR, (among * _COMMON_SHARE).astype(np.int64))
+    keep = frequency <= limit
     rows, columns, counts = rows[keep], columns[keep], counts[keep]
-    weights = counts * np.log1p(n / df[columns])
+    weights = counts * np.log1p(among[keep] / frequency[keep])
     if owners is not None:
         weights *= _spreads(rows, columns, df, np.asarray(owners, dtype=np.int64), scaled)
     norms = np.sqrt(np.bincount(rows, weights * weights, n))
@@ -158,6 +172,37 @@ def tfidf_matrix(
     )
     matrix.sort_indices()
     return Vectors(matrix, list(numbers))
+
+
+def _story_frequencies(
+    rows: Any,
+    columns: Any,
+    owners: Any,
+    scaled: Sequence[bool] | None,
+    stories: Any,
+    among: Any,
+    frequency: Any,
+) -> None:
+    """For the entries of the rows `scaled` marks: how many bags of the row's story hold
+    the term (`frequency`) and how many bags that story has (`among`), in place."""
+    import numpy as np
+    from scipy import sparse
+
+    articles = stories.shape[0]
+    chosen = np.ones(len(rows), bool) if scaled is None else np.asarray(scaled, bool)[rows]
+    picked = np.flatnonzero(chosen)
+    if not len(picked):
+        return
+    width = int(columns.max()) + 1
+    held = sparse.csr_matrix(  # bags of each article holding each term
+        (np.ones(len(columns)), (owners[rows], columns)), shape=(articles, width)
+    )
+    near = sparse.csr_matrix(np.asarray(stories, np.float64))
+    story_held = (near @ held).tocsr()
+    story_bags = near @ np.bincount(owners, minlength=articles).astype(np.float64)
+    story = owners[rows[picked]]
+    frequency[picked] = np.asarray(story_held[story, columns[picked]]).ravel()
+    among[picked] = story_bags[story]
 
 
 def _spreads(rows: Any, columns: Any, df: Any, owners: Any, scaled: Sequence[bool] | None) -> Any:
