@@ -56,6 +56,23 @@ def test_frames_are_scored_with_their_evidence() -> None:
     assert result.tone is not None and -1 <= result.tone <= 1
 
 
+def test_a_cue_does_not_reach_words_of_another_meaning() -> None:
+    from index.analysis.frames import load_lexicon
+
+    frames = {f.name: f.pattern for f in load_lexicon().frames}
+
+    def cued(frame: str, text: str) -> bool:
+        pattern = frames[frame]
+        return pattern is not None and pattern.search(text) is not None
+
+    assert cued("Economic", "Investors pulled out and the insurer raised its premiums.")
+    assert not cued("Economic", "Police opened an investigation into the crash.")
+    assert not cued("Economic", "Insurgents attacked the convoy at dawn.")
+    assert cued("Morality", "It is a moral failure.")
+    assert not cued("Morality", "Staff morale has never been lower.")
+    assert not cued("Health and safety", "She waited patiently for the results.")
+
+
 def test_an_uncovered_language_is_not_scored_as_english() -> None:
     (german,) = analyse_frames([article("de", "Die Kosten steigen, sagte der Minister.", "de")])
     assert not german.scored and german.primary is None and german.scores == ()
