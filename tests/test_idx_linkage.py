@@ -104,21 +104,55 @@ def test_a_story_s_own_name_weighs_as_little_in_a_folder_of_stories() -> None:
     bags = [{"velmora": 1, f"beat{i}": 1} for i in range(4)]
     bags += [{"council": 1, f"vote{i}": 1} for i in range(12)]
     owners = [0, 1, 0, 1] + [2 + i % 3 for i in range(12)]
-    stories = np.zeros((5, 5), bool)
-    stories[:2, :2] = stories[2:, 2:] = True
+    topics = np.zeros((5, 4), np.float32)  # each article's mean embedding: two stories
+    topics[:2, 0] = topics[2:, 1] = 1.0
 
     def share(vectors: linkage.Vectors) -> float:
         first = vectors[0]
         return first["velmora"] / first["beat0"]
 
     corpus_wide = linkage.tfidf_matrix(bags, owners)
-    per_story = linkage.tfidf_matrix(bags, owners, stories=stories)
+    per_story = linkage.tfidf_matrix(bags, owners, topics=topics)
     # among 16 bags "velmora" is in a quarter; among its story's four it is in every
     # one (both times halved by its spread: two articles, four bags)
     assert math.isclose(share(corpus_wide), 0.5 * math.log1p(16 / 4) / math.log1p(16))
     assert math.isclose(share(per_story), 0.5 * math.log1p(4 / 4) / math.log1p(4))
     # a corpus of one story: the same weights as the whole corpus' counts
-    alone = linkage.tfidf_matrix(bags[:4], owners[:4], stories=stories[:2, :2])
+    alone = linkage.tfidf_matrix(bags[:4], owners[:4], topics=topics[:2])
     assert np.allclose(
         alone.matrix.toarray(), linkage.tfidf_matrix(bags[:4], owners[:4]).matrix.toarray()
     )
+
+
+def test_stories_in_blocks_give_what_one_block_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    from index.analysis.embed import _story_means
+
+    rng = np.random.default_rng(7)
+    topics = rng.normal(size=(9, 6)).astype(np.float32)
+    topics[:4] += 3.0 * np.eye(6, dtype=np.float32)[0]  # four articles of one story
+    topics /= np.linalg.norm(topics, axis=1, keepdims=True)
+    found = [rng.normal(size=(1 + i % 3, 6)).astype(np.float32) for i in range(9)]
+    bags = [{f"w{(3 * i + j) % 11}": 1 for j in range(3)} for i in range(9)]
+    owners = list(range(9))
+    whole = (_story_means(topics, found), linkage.tfidf_matrix(bags, owners, topics=topics))
+    monkeypatch.setattr(linkage, "_STORY_BLOCK", 2)
+    blocked = (_story_means(topics, found), linkage.tfidf_matrix(bags, owners, topics=topics))
+    assert np.allclose(whole[0], blocked[0])
+    assert np.allclose(whole[1].matrix.toarray(), blocked[1].matrix.toarray())
+
+
+def test_past_the_story_limit_the_corpus_counts_are_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    import numpy as np
+
+    bags = [{"velmora": 1, f"beat{i}": 1} for i in range(4)] + [{"vote": 1}] * 4
+    topics = np.zeros((8, 2), np.float32)
+    topics[:4, 0] = topics[4:, 1] = 1.0
+    owners = list(range(8))
+    corpus_wide = linkage.tfidf_matrix(bags, owners).matrix.toarray()
+    assert not np.allclose(linkage.tfidf_matrix(bags, owners, topics=topics).matrix.toarray(),
+                           corpus_wide)  # fmt: skip
+    monkeypatch.setattr(linkage, "STORY_ARTICLES", 7)
+    assert np.allclose(linkage.tfidf_matrix(bags, owners, topics=topics).matrix.toarray(),
+                       corpus_wide)  # fmt: skip

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from index.analysis import beat_updates, grouping, linkage
 from index.analysis.anchors import quantity_terms
@@ -214,7 +214,9 @@ def _update_beats(
     vectors = (
         linkage.tfidf(units.bags, owners=owners, scaled=scaled)
         if plan is None and meaning is None
-        else linkage.tfidf_matrix(units.bags, owners, scaled, _stories(meaning))
+        else linkage.tfidf_matrix(
+            units.bags, owners, scaled, meaning.topics if meaning is not None else None
+        )
     )
     among = None if plan is None else plan.fresh
     pairs = linkage.scored_pairs(vectors, units.owners, similar, meaning, among)
@@ -224,14 +226,6 @@ def _update_beats(
     beats, assignment = _assemble(units, groups, vectors, meaning, note, known)
     changed = 0 if plan is None else plan.changed
     return beats, beat_updates.grouping(articles, units, beats, assignment, changed)
-
-
-def _stories(meaning: linkage.Meaning | None) -> Any:
-    """Which articles are about one story (a square boolean array), where meaning is
-    compared: their mean embeddings' cosine at least `linkage.STORY`."""
-    if meaning is None or meaning.topics is None:
-        return None
-    return (meaning.topics @ meaning.topics.T) >= linkage.STORY
 
 
 def _embedded(meaning: linkage.Meaning, count: int) -> list[bool]:

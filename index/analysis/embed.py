@@ -226,7 +226,14 @@ def claim_vectors(
         topics[number] = mean / max(float(np.linalg.norm(mean)), 1e-6)
     vectors = np.concatenate(found).astype(np.float32)
     if CENTRE and len(vectors) > 1:
-        means = _story_means(topics[[n for n, _t in wanted]], found)
+        from index.analysis.linkage import stories_told
+
+        embedded_topics = topics[[n for n, _t in wanted]]
+        means = (
+            _story_means(embedded_topics, found)
+            if stories_told(embedded_topics)
+            else vectors.mean(axis=0)
+        )
         vectors = (vectors - CENTRE * means).astype(np.float32)
         vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-6)
     return (vectors, rows, topics), note
@@ -236,13 +243,16 @@ def _story_means(topics: np.ndarray, found: Sequence[np.ndarray]) -> np.ndarray:
     """Each sentence's story mean: the mean embedding of the sentences of its article and
     of every article about the same story (their topics' cosine at least
     `linkage.STORY`). What one story's sentences share says little of which beat each
-    tells; on a corpus of one story it is the corpus' mean."""
+    tells; on a corpus of one story it is the corpus' mean (which past
+    `linkage.STORY_ARTICLES` articles is taken for every sentence)."""
     import numpy as np
 
-    from index.analysis.linkage import STORY
+    from index.analysis.linkage import story_blocks
 
-    near = ((topics @ topics.T) >= STORY).astype(np.float64)
     sums = np.stack([embedded.sum(axis=0) for embedded in found]).astype(np.float64)
     counts = np.array([len(embedded) for embedded in found], np.float64)
-    means = (near @ sums) / (near @ counts)[:, None]
+    means = np.empty_like(sums)
+    for first, end, near in story_blocks(topics):
+        block = near.astype(np.float64)
+        means[first:end] = (block @ sums) / (block @ counts)[:, None]
     return np.repeat(means, counts.astype(np.int64), axis=0)

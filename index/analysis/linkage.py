@@ -30,7 +30,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
@@ -49,6 +49,10 @@ _COMMON_SHARE = 0.25  # words in more of the sentences than this say nothing of 
 _COMMON_FLOOR = 8  # ... but in a handful of sentences, even a word in most of them tells
 _KEY_SENTENCES = 400  # terms in more sentences than this do not pair sentences on their own
 _BLOCK = 512  # sentences per block of the candidate products
+_STORY_BLOCK = 256  # articles per block of the one-story arrays
+# past this many English articles, a sentence is centred and its words counted on the
+# whole corpus, not its story: every article against every other is too slow
+STORY_ARTICLES = 3000
 
 Sparse = dict[str, float]
 
@@ -131,11 +135,11 @@ def tfidf_matrix(
     bags: list[dict[str, int]],
     owners: Sequence[int] | None = None,
     scaled: Sequence[bool] | None = None,
-    stories: Any = None,
+    topics: Any = None,
 ) -> Vectors:
     """The vectors of `tfidf` (the same weights, to rounding), built as arrays. Given
-    which articles are about one story (`stories`, a square boolean array over the
-    owners), a bag that `scaled` marks counts its terms' document frequencies among the
+    each owner's mean embedding (`topics`, which tells the articles about one story,
+    `story_blocks`), a bag that `scaled` marks counts its terms' document frequencies among the
     bags of its own story's articles, not the whole corpus': in a folder of many stories
     a story's own names are as common in its sentences as on a corpus of that story
     alone, and weigh as little."""
@@ -156,8 +160,8 @@ def tfidf_matrix(
     df = np.bincount(columns, minlength=len(numbers))
     among = np.full(len(columns), float(n))  # the bags each entry's frequency is among
     frequency = df[columns].astype(np.float64)
-    if stories is not None and owners is not None:
-        _story_frequencies(rows, columns, np.asarray(owners, np.int64), scaled, stories,
+    if owners is not None and stories_told(topics):
+        _story_frequencies(rows, columns, np.asarray(owners, np.int64), scaled, topics,
                            among, frequency)  # fmt: skip
     limit = np.maximum(_COMMON_FLOOR, (among * _COMMON_SHARE).astype(np.int64))
     keep = frequency <= limit
@@ -174,12 +178,31 @@ def tfidf_matrix(
     return Vectors(matrix, list(numbers))
 
 
+def stories_told(topics: Any) -> bool:
+    """Whether sentences are centred and weighed on their own story (`story_blocks`):
+    for at most STORY_ARTICLES articles with embeddings."""
+    import numpy as np
+
+    return topics is not None and int(np.count_nonzero(topics.any(axis=1))) <= STORY_ARTICLES
+
+
+def story_blocks(topics: Any) -> Iterator[tuple[int, int, Any]]:
+    """Which articles are about one story, a block of articles at a time: (first, end,
+    a boolean array of the articles first..end-1 against every article), their mean
+    embeddings' cosine at least STORY. An article without embeddings (a zero topic) is
+    near none, not even itself. In blocks, so that a corpus of many short articles never
+    holds a square array of them."""
+    for first in range(0, len(topics), _STORY_BLOCK):
+        end = min(first + _STORY_BLOCK, len(topics))
+        yield first, end, (topics[first:end] @ topics.T) >= STORY
+
+
 def _story_frequencies(
     rows: Any,
     columns: Any,
     owners: Any,
     scaled: Sequence[bool] | None,
-    stories: Any,
+    topics: Any,
     among: Any,
     frequency: Any,
 ) -> None:
@@ -188,7 +211,7 @@ def _story_frequencies(
     import numpy as np
     from scipy import sparse
 
-    articles = stories.shape[0]
+    articles = len(topics)
     chosen = np.ones(len(rows), bool) if scaled is None else np.asarray(scaled, bool)[rows]
     picked = np.flatnonzero(chosen)
     if not len(picked):
@@ -197,12 +220,19 @@ def _story_frequencies(
     held = sparse.csr_matrix(  # bags of each article holding each term
         (np.ones(len(columns)), (owners[rows], columns)), shape=(articles, width)
     )
-    near = sparse.csr_matrix(np.asarray(stories, np.float64))
-    story_held = (near @ held).tocsr()
-    story_bags = near @ np.bincount(owners, minlength=articles).astype(np.float64)
+    bags = np.bincount(owners, minlength=articles).astype(np.float64)
     story = owners[rows[picked]]
-    frequency[picked] = np.asarray(story_held[story, columns[picked]]).ravel()
-    among[picked] = story_bags[story]
+    order = np.argsort(story, kind="stable")
+    bounds = np.searchsorted(story[order], np.arange(0, articles + _STORY_BLOCK, _STORY_BLOCK))
+    for number, (first, _end, near) in enumerate(story_blocks(topics)):
+        entries = picked[order[bounds[number] : bounds[number + 1]]]
+        if not len(entries):
+            continue
+        block = sparse.csr_matrix(near.astype(np.float64))
+        story_held = (block @ held).tocsr()
+        local = owners[rows[entries]] - first
+        frequency[entries] = np.asarray(story_held[local, columns[entries]]).ravel()
+        among[entries] = (block @ bags)[local]
 
 
 def _spreads(rows: Any, columns: Any, df: Any, owners: Any, scaled: Sequence[bool] | None) -> Any:
