@@ -296,3 +296,34 @@ def test_the_same_words_in_two_stories_are_two_beats() -> None:
         if any("disappointed" in m.sentence.text for m in b.mentions)
     ]
     assert sorted(disappointed) == [["s0", "s1"], ["s2", "s3"]]
+
+
+def test_a_story_in_a_folder_of_others_has_the_beats_it_has_alone() -> None:
+    """Beside stories far from it (a port closed after a crane fell, a transfer saga, a
+    measles outbreak), the bundled story is centred, weighed and grouped on its own
+    sentences: the same beats as alone, though the port's articles share some of its
+    words (a spokesperson, a schedule "unchanged")."""
+    from index import BUNDLED_CORPUS
+    from index.corpus import read_corpus
+    from tests.beat_calibration import TRANSFER
+    from tests.beat_heldout import MEASLES
+    from tests.story_calder import CALDER
+
+    bundled = list(read_corpus(BUNDLED_CORPUS).articles)
+    ids = {a.id for a in bundled}
+
+    def groups(beats: tuple[Beat, ...]) -> list[list[tuple[str, int]]]:
+        return sorted(
+            sorted((m.article.id, m.sentence.start) for m in b.mentions)
+            for b in beats
+            if all(m.article.id in ids for m in b.mentions)
+        )
+
+    port = [
+        _english(10 + number, outlet, paragraphs)
+        for number, (outlet, paragraphs) in enumerate(CALDER.items())
+    ]
+    others = [*port, *story_articles("transfer", TRANSFER), *story_articles("measles", MEASLES)]
+    together = group_beats([*bundled, *others]).beats
+    assert groups(together) == groups(group_beats(bundled).beats)
+    assert all(len({m.article.id in ids for m in b.mentions}) == 1 for b in together)

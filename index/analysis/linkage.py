@@ -160,14 +160,17 @@ def tfidf_matrix(
     df = np.bincount(columns, minlength=len(numbers))
     among = np.full(len(columns), float(n))  # the bags each entry's frequency is among
     frequency = df[columns].astype(np.float64)
+    spread = None
     if owners is not None and stories_told(topics):
-        _story_frequencies(rows, columns, np.asarray(owners, np.int64), scaled, topics,
-                           among, frequency)  # fmt: skip
+        spread = _story_frequencies(rows, columns, np.asarray(owners, np.int64), scaled,
+                                    topics, among, frequency)  # fmt: skip
     limit = np.maximum(_COMMON_FLOOR, (among * _COMMON_SHARE).astype(np.int64))
     keep = frequency <= limit
     rows, columns, counts = rows[keep], columns[keep], counts[keep]
     weights = counts * np.log1p(among[keep] / frequency[keep])
-    if owners is not None:
+    if spread is not None:
+        weights *= spread[keep]
+    elif owners is not None:
         weights *= _spreads(rows, columns, df, np.asarray(owners, dtype=np.int64), scaled)
     norms = np.sqrt(np.bincount(rows, weights * weights, n))
     norms[norms == 0] = 1.0
@@ -205,21 +208,24 @@ def _story_frequencies(
     topics: Any,
     among: Any,
     frequency: Any,
-) -> None:
+) -> Any:
     """For the entries of the rows `scaled` marks: how many bags of the row's story hold
-    the term (`frequency`) and how many bags that story has (`among`), in place."""
+    the term (`frequency`) and how many bags that story has (`among`), in place; and
+    each entry's spread factor (`tfidf`) within its story (1 for the other rows)."""
     import numpy as np
     from scipy import sparse
 
     articles = len(topics)
     chosen = np.ones(len(rows), bool) if scaled is None else np.asarray(scaled, bool)[rows]
     picked = np.flatnonzero(chosen)
+    spread = np.ones(len(rows))
     if not len(picked):
-        return
+        return spread
     width = int(columns.max()) + 1
     held = sparse.csr_matrix(  # bags of each article holding each term
         (np.ones(len(columns)), (owners[rows], columns)), shape=(articles, width)
     )
+    holding = (held > 0).astype(np.float64)  # whether each article holds each term
     bags = np.bincount(owners, minlength=articles).astype(np.float64)
     story = owners[rows[picked]]
     order = np.argsort(story, kind="stable")
@@ -233,6 +239,11 @@ def _story_frequencies(
         local = owners[rows[entries]] - first
         frequency[entries] = np.asarray(story_held[local, columns[entries]]).ravel()
         among[entries] = (block @ bags)[local]
+        story_holding = (block @ holding).tocsr()
+        spread[entries] = (
+            np.asarray(story_holding[local, columns[entries]]).ravel() / frequency[entries]
+        )
+    return spread
 
 
 def _spreads(rows: Any, columns: Any, df: Any, owners: Any, scaled: Sequence[bool] | None) -> Any:
