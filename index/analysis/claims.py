@@ -11,8 +11,8 @@ its parts (`index.analysis.statements`) and can be a mention of two beats. Close
 join their groups, strongest first, while the groups stay close on average
 (`index.analysis.linkage`, `index.analysis.grouping`): a sentence that shares words or
 a topic with two beats cannot chain them into one, and English sentences of articles
-about two stories (far apart by their mean embeddings) never pair. After articles come or go, the
-grouping kept from the last run is updated (`index.analysis.beat_updates`).
+about two stories (far apart by their mean embeddings) never pair. After articles come
+or go, the grouping kept from the last run is updated (`index.analysis.beat_updates`).
 Sentences in other languages, corpora past SEMANTIC_CAP claim sentences, and installs
 without the model are grouped by words alone (TF-IDF cosine >= SIMILAR, groups' mean
 >= LINK_SHARE * SIMILAR), and `Beats.note` says so.

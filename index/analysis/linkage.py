@@ -139,10 +139,10 @@ def tfidf_matrix(
 ) -> Vectors:
     """The vectors of `tfidf` (the same weights, to rounding), built as arrays. Given
     each owner's mean embedding (`topics`, which tells the articles about one story,
-    `story_blocks`), a bag that `scaled` marks counts its terms' document frequencies among the
-    bags of its own story's articles, not the whole corpus': in a folder of many stories
-    a story's own names are as common in its sentences as on a corpus of that story
-    alone, and weigh as little."""
+    `story_blocks`), a bag that `scaled` marks counts its terms' document frequencies
+    and spreads among the bags of its own story's articles, not the whole corpus': in a
+    folder of many stories a story's own names are as common in its sentences as on a
+    corpus of that story alone, and weigh as little."""
     import numpy as np
     from scipy import sparse
 
