@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from index.analysis import grouping, linkage
+from index.analysis import grouping, linkage, stories
 
 
 def random_vectors(count: int, seed: int) -> list[linkage.Sparse]:
@@ -137,7 +137,7 @@ def test_stories_in_blocks_give_what_one_block_gives(monkeypatch: pytest.MonkeyP
     bags = [{f"w{(3 * i + j) % 11}": 1 for j in range(3)} for i in range(9)]
     owners = list(range(9))
     whole = (_story_means(topics, found), linkage.tfidf_matrix(bags, owners, topics=topics))
-    monkeypatch.setattr(linkage, "_STORY_BLOCK", 2)
+    monkeypatch.setattr(stories, "_STORY_BLOCK", 2)
     blocked = (_story_means(topics, found), linkage.tfidf_matrix(bags, owners, topics=topics))
     assert np.allclose(whole[0], blocked[0])
     assert np.allclose(whole[1].matrix.toarray(), blocked[1].matrix.toarray())
@@ -153,6 +153,6 @@ def test_past_the_story_limit_the_corpus_counts_are_used(monkeypatch: pytest.Mon
     corpus_wide = linkage.tfidf_matrix(bags, owners).matrix.toarray()
     assert not np.allclose(linkage.tfidf_matrix(bags, owners, topics=topics).matrix.toarray(),
                            corpus_wide)  # fmt: skip
-    monkeypatch.setattr(linkage, "STORY_ARTICLES", 7)
+    monkeypatch.setattr(stories, "STORY_ARTICLES", 7)
     assert np.allclose(linkage.tfidf_matrix(bags, owners, topics=topics).matrix.toarray(),
                        corpus_wide)  # fmt: skip

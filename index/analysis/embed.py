@@ -226,7 +226,7 @@ def claim_vectors(
         topics[number] = mean / max(float(np.linalg.norm(mean)), 1e-6)
     vectors = np.concatenate(found).astype(np.float32)
     if CENTRE and len(vectors) > 1:
-        from index.analysis.linkage import stories_told
+        from index.analysis.stories import stories_told
 
         embedded_topics = topics[[n for n, _t in wanted]]
         means = (
@@ -242,12 +242,12 @@ def claim_vectors(
 def _story_means(topics: np.ndarray, found: Sequence[np.ndarray]) -> np.ndarray:
     """Each sentence's story mean: the mean embedding of the sentences of its article and
     of every article about the same story (their topics' cosine at least
-    `linkage.STORY`). What one story's sentences share says little of which beat each
+    `stories.STORY`). What one story's sentences share says little of which beat each
     tells; on a corpus of one story it is the corpus' mean (which past
-    `linkage.STORY_ARTICLES` articles is taken for every sentence)."""
+    `stories.STORY_ARTICLES` articles is taken for every sentence)."""
     import numpy as np
 
-    from index.analysis.linkage import story_blocks
+    from index.analysis.stories import story_blocks
 
     sums = np.stack([embedded.sum(axis=0) for embedded in found]).astype(np.float64)
     counts = np.array([len(embedded) for embedded in found], np.float64)

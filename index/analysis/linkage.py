@@ -30,11 +30,12 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 
 from index.analysis.anchors import states_amounts
+from index.analysis.stories import STORY, stories_told, story_frequencies
 
 SEMANTIC = 0.55  # combined score at which two English sentences tell the same beat
 SEMANTIC_LINK = 0.4  # embedded groups merge while their mean cross score is at least this
@@ -43,16 +44,11 @@ ANCHOR = 0.9  # added when two sentences state the same quantities
 CONFLICT = 0.6  # taken off when both state amounts and share no quantity
 SHARED = 0.15  # taken off two groups' mean per share of articles both already hold
 EMBEDDED_FLOOR = 0.2  # embedding cosine below which no other evidence pairs two sentences
-STORY = 0.45  # cosine of two articles' mean embeddings below which they tell two stories
 _LEX_FLOOR = 0.1  # TF-IDF cosine below which words are not looked at for an embedded pair
 _COMMON_SHARE = 0.25  # words in more of the sentences than this say nothing of a beat
 _COMMON_FLOOR = 8  # ... but in a handful of sentences, even a word in most of them tells
 _KEY_SENTENCES = 400  # terms in more sentences than this do not pair sentences on their own
 _BLOCK = 512  # sentences per block of the candidate products
-_STORY_BLOCK = 256  # articles per block of the one-story arrays
-# past this many English articles, a sentence is centred and its words counted on the
-# whole corpus, not its story: every article against every other is too slow
-STORY_ARTICLES = 3000
 
 Sparse = dict[str, float]
 
@@ -139,7 +135,7 @@ def tfidf_matrix(
 ) -> Vectors:
     """The vectors of `tfidf` (the same weights, to rounding), built as arrays. Given
     each owner's mean embedding (`topics`, which tells the articles about one story,
-    `story_blocks`), a bag that `scaled` marks counts its terms' document frequencies
+    `index.analysis.stories`), a bag that `scaled` marks counts its terms' document frequencies
     and spreads among the bags of its own story's articles, not the whole corpus': in a
     folder of many stories a story's own names are as common in its sentences as on a
     corpus of that story alone, and weigh as little."""
@@ -162,7 +158,7 @@ def tfidf_matrix(
     frequency = df[columns].astype(np.float64)
     spread = None
     if owners is not None and stories_told(topics):
-        spread = _story_frequencies(rows, columns, np.asarray(owners, np.int64), scaled,
+        spread = story_frequencies(rows, columns, np.asarray(owners, np.int64), scaled,
                                     topics, among, frequency)  # fmt: skip
     limit = np.maximum(_COMMON_FLOOR, (among * _COMMON_SHARE).astype(np.int64))
     keep = frequency <= limit
@@ -179,71 +175,6 @@ def tfidf_matrix(
     )
     matrix.sort_indices()
     return Vectors(matrix, list(numbers))
-
-
-def stories_told(topics: Any) -> bool:
-    """Whether sentences are centred and weighed on their own story (`story_blocks`):
-    for at most STORY_ARTICLES articles with embeddings."""
-    import numpy as np
-
-    return topics is not None and int(np.count_nonzero(topics.any(axis=1))) <= STORY_ARTICLES
-
-
-def story_blocks(topics: Any) -> Iterator[tuple[int, int, Any]]:
-    """Which articles are about one story, a block of articles at a time: (first, end,
-    a boolean array of the articles first..end-1 against every article), their mean
-    embeddings' cosine at least STORY. An article without embeddings (a zero topic) is
-    near none, not even itself. In blocks, so that a corpus of many short articles never
-    holds a square array of them."""
-    for first in range(0, len(topics), _STORY_BLOCK):
-        end = min(first + _STORY_BLOCK, len(topics))
-        yield first, end, (topics[first:end] @ topics.T) >= STORY
-
-
-def _story_frequencies(
-    rows: Any,
-    columns: Any,
-    owners: Any,
-    scaled: Sequence[bool] | None,
-    topics: Any,
-    among: Any,
-    frequency: Any,
-) -> Any:
-    """For the entries of the rows `scaled` marks: how many bags of the row's story hold
-    the term (`frequency`) and how many bags that story has (`among`), in place; and
-    each entry's spread factor (`tfidf`) within its story (1 for the other rows)."""
-    import numpy as np
-    from scipy import sparse
-
-    articles = len(topics)
-    chosen = np.ones(len(rows), bool) if scaled is None else np.asarray(scaled, bool)[rows]
-    picked = np.flatnonzero(chosen)
-    spread = np.ones(len(rows))
-    if not len(picked):
-        return spread
-    width = int(columns.max()) + 1
-    held = sparse.csr_matrix(  # bags of each article holding each term
-        (np.ones(len(columns)), (owners[rows], columns)), shape=(articles, width)
-    )
-    holding = (held > 0).astype(np.float64)  # whether each article holds each term
-    bags = np.bincount(owners, minlength=articles).astype(np.float64)
-    story = owners[rows[picked]]
-    order = np.argsort(story, kind="stable")
-    bounds = np.searchsorted(story[order], np.arange(0, articles + _STORY_BLOCK, _STORY_BLOCK))
-    for number, (first, _end, near) in enumerate(story_blocks(topics)):
-        entries = picked[order[bounds[number] : bounds[number + 1]]]
-        if not len(entries):
-            continue
-        block = sparse.csr_matrix(near.astype(np.float64))
-        story_held = (block @ held).tocsr()
-        local = owners[rows[entries]] - first
-        frequency[entries] = np.asarray(story_held[local, columns[entries]]).ravel()
-        among[entries] = (block @ bags)[local]
-        story_holding = (block @ holding).tocsr()
-        spread[entries] = (
-            np.asarray(story_holding[local, columns[entries]]).ravel() / frequency[entries]
-        )
-    return spread
 
 
 def _spreads(rows: Any, columns: Any, df: Any, owners: Any, scaled: Sequence[bool] | None) -> Any:
