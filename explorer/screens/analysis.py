@@ -57,6 +57,11 @@ def _coverage_outlets(analysis: Analysis) -> list[str]:
     return sorted(busiest, key=lambda o: bare_name(o).casefold())
 
 
+def _count(number: int, noun: str) -> str:
+    """ "1 quote", "8 quotes"."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
 def _cut_note(analysis: Analysis) -> str:
     """The lines saying which tables show only their first rows or columns, or nothing."""
     counts = {
@@ -214,9 +219,11 @@ class AnalysisScreen(Screen[None]):
         summary.update(
             safe(
                 f"{self._what()[:1].upper()}{self._what()[1:]}{switch}: "
-                f"{len(analysis.frames):,} articles · {shared:,} beats told by several outlets,"
-                f" {len(analysis.beats) - shared:,} by one · {len(analysis.quotes):,} quotes ·"
-                f" {len(analysis.reuse.pairs):,} reuse pairs   (arrows move; below, the"
+                f"{_count(len(analysis.frames), 'article')} ·"
+                f" {_count(shared, 'beat')} told by several outlets,"
+                f" {len(analysis.beats) - shared:,} by one ·"
+                f" {_count(len(analysis.quotes), 'quote')} ·"
+                f" {_count(len(analysis.reuse.pairs), 'reuse pair')}   (arrows move; below, the"
                 " sentences behind a cell)"
                 + (f"\nNote: {analysis.beats_note}." if analysis.beats_note else "")
                 + _cut_note(analysis)
