@@ -152,7 +152,11 @@ def test_a_word_or_two_in_quote_marks_is_a_quote_only_with_its_speaker() -> None
     assert found('"Fine," she said.') == []
 
 
-def test_the_same_short_quote_given_to_two_speakers_about_one_thing_is_flagged() -> None:
+def test_the_same_short_quote_given_to_two_speakers_about_one_thing_is_flagged(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from index.analysis import quotes as quotes_module
+
     articles = [
         article("a", 'Mark Zuckerberg has maintained that the stance on open models remains'
                 ' "unchanged."', outlet="A"),
@@ -167,6 +171,9 @@ def test_the_same_short_quote_given_to_two_speakers_about_one_thing_is_flagged()
     conflicts = {q.article.id: sorted(a.id for _, a in q.conflict) for q in find_quotes(articles)}
     # the spokesperson and the spokesman are one unnamed speaker of the company
     assert conflicts == {"a": ["b", "c"], "b": ["a"], "c": ["a"], "d": []}
+    # words that more quotes give than a common phrase's count: never flagged
+    monkeypatch.setattr(quotes_module, "_COMMON_PHRASE", 3)
+    assert all(not q.conflict for q in find_quotes(articles))
 
 
 def test_the_same_beat_in_different_words_is_one_beat() -> None:

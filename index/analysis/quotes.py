@@ -201,7 +201,9 @@ def _short_pairs(
     """The pairs (i < j) of short quotes (a word or two, each with its speaker) of
     different articles giving the same words in sentences about the same thing: a word
     such as "unchanged" is the same quote only where the two sentences around it share
-    `_CONTEXT_SHARED` of their words. With `fresh`, only the pairs holding a fresh one."""
+    `_CONTEXT_SHARED` of their words. Words given by more than `_COMMON_PHRASE` quotes
+    are a common phrase ("no comment"), not one quote: never paired, and never compared
+    pair by pair. With `fresh`, only the pairs holding a fresh one."""
     same: dict[frozenset[str], list[int]] = defaultdict(list)
     for i, quote in enumerate(quotes):
         if quote.speaker and words[i] and _short(quote):
@@ -216,6 +218,8 @@ def _short_pairs(
 
     pairs: set[tuple[int, int]] = set()
     for members in same.values():
+        if len(members) > _COMMON_PHRASE:
+            continue
         for at, i in enumerate(members):
             for j in members[at + 1 :]:
                 if fresh is not None and not (fresh[i] or fresh[j]):
@@ -231,6 +235,7 @@ def _short_pairs(
 
 
 _CONTEXT_SHARED = 0.2  # share of their sentences' words two short quotes' sentences share
+_COMMON_PHRASE = 300  # short quotes giving the same words past this: a common phrase
 _CONTEXT_WORD = re.compile(r"[^\W\d_]{4,}")
 _CONTEXT_STOP = frozenset(
     {"that", "this", "with", "from", "have", "been", "were", "would", "will", "which"}
