@@ -16,6 +16,7 @@ from rich.text import Text
 from explorer.cli_render import stdout
 from explorer.outlet_names import column_names, most_reporting
 from explorer.safe_text import safe, visible
+from explorer.wording import counted
 from index import Article, ArticleFrames, Beat, FrameLexicon, Quote, Reuse
 
 _safe = safe
@@ -72,9 +73,7 @@ def print_frames(results: tuple[ArticleFrames, ...], lexicon: FrameLexicon) -> N
         if not result.primary:
             continue
         score = next(s for s in result.scores if s.frame == result.primary)
-        count = len(score.evidence)
-        sentences = "1 sentence" if count == 1 else f"{count} sentences"
-        evidence = f" — {score.frame} ({sentences}):"
+        evidence = f" — {score.frame} ({counted(len(score.evidence), 'sentence')}):"
         out.print(Text("\n") + _who(result.article, "bold") + _safe(evidence, "bold"))
         for sentence in score.evidence[:3]:
             out.print(Text("  • ") + _safe(sentence.text))

@@ -105,10 +105,14 @@ def _sortable_number(searcher: Any, field: str) -> bool:
     return bool(isinstance(found, NUMERIC) and found.column_type is not None)
 
 
-def _in_range(value: int, q: wq.NumericRange) -> bool:
-    above = q.start is None or (value > q.start if q.startexcl else value >= q.start)
-    below = q.end is None or (value < q.end if q.endexcl else value <= q.end)
-    return bool(above and below)
+def _in_range(values: Any, q: wq.NumericRange) -> Any:
+    """Whether each value (an array, or one number) lies in the range."""
+    inside = np.ones(np.shape(values), dtype=bool)
+    if q.start is not None:
+        inside &= values > q.start if q.startexcl else values >= q.start
+    if q.end is not None:
+        inside &= values < q.end if q.endexcl else values <= q.end
+    return inside
 
 
 def _numeric_range(searcher: Any, q: wq.NumericRange, total: int) -> Scored:
@@ -120,12 +124,7 @@ def _numeric_range(searcher: Any, q: wq.NumericRange, total: int) -> Scored:
     default = searcher.schema[q.fieldname].default
     if default is not None and _in_range(default, q):
         return _by_whoosh(searcher, q, total)
-    values = columns.numbers(searcher, q.fieldname)
-    matched = _live(searcher, total)
-    if q.start is not None:
-        matched &= values > q.start if q.startexcl else values >= q.start
-    if q.end is not None:
-        matched &= values < q.end if q.endexcl else values <= q.end
+    matched = _live(searcher, total) & _in_range(columns.numbers(searcher, q.fieldname), q)
     return Scored(matched, np.where(matched, 1.0 * q.boost, 0.0))
 
 

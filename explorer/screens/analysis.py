@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Footer, Static, TabbedContent, TabPane
 from explorer.outlet_names import bare_name, column_names, most_reporting
 from explorer.safe_text import one_line, safe
 from explorer.search_filters import Scope
+from explorer.wording import counted
 from index import ArticleFrames, Beat, ExplorerError, FrameLexicon, Library, Quote, Reuse
 
 EVIDENCE_LIMIT = 12
@@ -55,11 +56,6 @@ def _coverage_outlets(analysis: Analysis) -> list[str]:
     most TABLE_OUTLETS), in alphabetical order ignoring a leading "The"."""
     busiest = most_reporting(_all_outlets(analysis), analysis.beats[:TABLE_ROWS], TABLE_OUTLETS)
     return sorted(busiest, key=lambda o: bare_name(o).casefold())
-
-
-def _count(number: int, noun: str) -> str:
-    """ "1 quote", "8 quotes"."""
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def _cut_note(analysis: Analysis) -> str:
@@ -219,11 +215,11 @@ class AnalysisScreen(Screen[None]):
         summary.update(
             safe(
                 f"{self._what()[:1].upper()}{self._what()[1:]}{switch}: "
-                f"{_count(len(analysis.frames), 'article')} ·"
-                f" {_count(shared, 'beat')} told by several outlets,"
+                f"{counted(len(analysis.frames), 'article')} ·"
+                f" {counted(shared, 'beat')} told by several outlets,"
                 f" {len(analysis.beats) - shared:,} by one ·"
-                f" {_count(len(analysis.quotes), 'quote')} ·"
-                f" {_count(len(analysis.reuse.pairs), 'reuse pair')}   (arrows move; below, the"
+                f" {counted(len(analysis.quotes), 'quote')} ·"
+                f" {counted(len(analysis.reuse.pairs), 'reuse pair')}   (arrows move; below, the"
                 " sentences behind a cell)"
                 + (f"\nNote: {analysis.beats_note}." if analysis.beats_note else "")
                 + _cut_note(analysis)
@@ -335,8 +331,7 @@ class AnalysisScreen(Screen[None]):
             score = next((s for s in result.scores if s.frame == result.primary), None)
         if score is None:
             return safe(f"{_outlet(result)}: no frame cue found", "italic")
-        count = len(score.evidence)
-        sentences = "1 sentence" if count == 1 else f"{count} sentences"
+        sentences = counted(len(score.evidence), "sentence")
         out = safe(f"{_outlet(result)} — {score.frame}: {sentences}", "bold")
         out.append_text(safe(f"\n{result.article.display_title} ({result.article.file})", "dim"))
         for sentence in score.evidence[:EVIDENCE_LIMIT]:

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Static
 
 from explorer.safe_text import safe, visible
 from explorer.widgets.article_pane import date_line, paragraphs, with_confidence
+from explorer.wording import counted
 from index import (
     Article,
     ExplorerError,
@@ -168,13 +169,12 @@ class CompareScreen(Screen[None]):
 
     def _summarise(self) -> None:
         words = sum(p.words for p in self.passages)
-        count = len(self.passages)
-        passages = "1 shared passage" if count == 1 else f"{count} shared passages"
-        summary = Text(f"{passages}, {words} words in common", "bold")
+        passages = counted(len(self.passages), "shared passage")
+        summary = Text(f"{passages}, {counted(words, 'word')} in common", "bold")
         if not self.passages:
             summary = Text("These two articles share no passage of six words or more.", "bold")
         if self.claims_ready:
-            told = "1 claim" if len(self.claims) == 1 else f"{len(self.claims)} claims"
+            told = counted(len(self.claims), "claim")
             summary.append(f" · {told} told by both (underlined)", style="bold")
         else:
             summary.append(" · lining up the claims both tell…", style="italic")

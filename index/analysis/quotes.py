@@ -218,7 +218,9 @@ def _short_pairs(
 
     pairs: set[tuple[int, int]] = set()
     for members in same.values():
-        if len(members) > _COMMON_PHRASE:
+        if len(members) > _COMMON_PHRASE or (
+            fresh is not None and not any(fresh[i] for i in members)
+        ):
             continue
         for at, i in enumerate(members):
             for j in members[at + 1 :]:
